@@ -16,3 +16,22 @@ export interface BadgeRowProps {
   /** How many badges show before the rest fold behind "+N" (folded ones still render, hidden). */
   max?: number;
 }
+
+/**
+ * Where a paper stands with the library, as one save toggle shows it. `saved` is the last state the
+ * background confirmed (it drives aria-pressed); `status` adds what is going on right now.
+ */
+export interface SaveState {
+  /** unknown: not asked yet (or the answer failed); pending: a save/remove is on its way; error: it failed. */
+  status: 'unknown' | 'unsaved' | 'saved' | 'pending' | 'error';
+  saved: boolean;
+  /** Why the last save/remove failed (hover text of the toggle). */
+  error?: string;
+}
+
+export interface SaveToggleProps {
+  state: SaveState;
+  /** The paper's title, for the accessible name ("Save “Title”"). */
+  title: string;
+  onToggle(): void;
+}

@@ -1,2 +1,4 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { PopupApp } from '@/components/popup/PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -9,7 +9,7 @@ const RETRY_DELAYS = [100, 300, 900, 2000];
  * Errors that mean "the worker was not there to answer": MV3 stops an idle service worker at any time and
  * a message sent while it (re)starts can fail this way. Requests are idempotent, so sending again is safe.
  */
-const TRANSIENT = /receiving end does not exist|message port closed|could not establish connection|no sw/i;
+const TRANSIENT = /receiving end does not exist|message (?:port|channel) closed|could not establish connection|no sw/i;
 
 /**
  * Send one typed request to the background worker. Never throws: failures come back as `{ok: false}`

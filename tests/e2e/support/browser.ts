@@ -45,8 +45,19 @@ export async function launchWithExtension(
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL((await worker()).url()).host;
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(firstWorker.url()).host;
+  // After the worker was stopped there is none until something wakes it: a message from an extension page.
+  const worker = async () => {
+    const running = context.serviceWorkers()[0];
+    if (running) return running;
+    const started = context.waitForEvent('serviceworker', { timeout: 30_000 });
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const woken = await started;
+    await page.close();
+    return woken;
+  };
 
   return {
     context,

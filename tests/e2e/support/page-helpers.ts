@@ -34,12 +34,17 @@ export async function waitForAnnotations(page: Page, count: number, timeout = 20
 
 /**
  * Uncaught errors and console errors during a test, from the page and from our content script (which
- * runs in an isolated world but logs to the same console). Failed resource loads are not errors here:
- * fixture pages reference CDN assets that are deliberately unreachable offline.
+ * runs in an isolated world but logs to the same console). Not counted: failed resource loads and the
+ * site's own app bundle failing to load, because captured pages reference site and CDN assets that are
+ * deliberately unreachable offline.
  */
+const OFFLINE_ASSET_FAILURE = /Failed to fetch dynamically imported module|Importing a module script failed/;
+
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('pageerror', (error) => {
+    if (!OFFLINE_ASSET_FAILURE.test(error.message)) errors.push(`pageerror: ${error.message}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && !/Failed to load resource|net::ERR_/.test(message.text())) {
       errors.push(`console.error: ${message.text()}`);

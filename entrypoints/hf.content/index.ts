@@ -1,4 +1,0 @@
-export default defineContentScript({
-  matches: ['https://huggingface.co/papers*'],
-  main() { console.log('hf'); },
-});

@@ -1,0 +1,133 @@
+/**
+ * Keeps exactly one UI per detected entry, whatever the site does to its DOM.
+ *
+ * `annotate(root)` is the only way in, and it is idempotent: it reads the entry again and brings the
+ * page to the state "this root carries data-paperlight-id and its one UI host, showing this paper".
+ * - first time: create the UI, place it (adapter's `placeUi`), ask the library whether it is saved;
+ * - same paper, UI still in place: nothing;
+ * - same paper, UI dropped by a re-render: put the same host back (its shadow root and state survive);
+ * - another paper (the site reused the element): the same UI switches to the new paper;
+ * - no longer an entry: the UI goes.
+ * `sweep()` drops the UIs of entries that left the page.
+ */
+import type { Extraction, ExtractInput } from '../extract/types';
+import type { PaperEntry } from '../paper';
+import type { AnyAdapter } from '../sites';
+import type { Theme } from '../sites/types';
+import { EntryUi, HOST_ATTRIBUTE } from './entry-ui';
+import type { LibraryState } from './library-state';
+
+export const ID_ATTRIBUTE = 'data-paperlight-id';
+
+/** A site that keeps dropping our host gets it back this many times, then we stop fighting it. */
+const MAX_PLACEMENTS = 20;
+
+interface EntryView {
+  ui: EntryUi;
+  paper: PaperEntry;
+  placements: number;
+}
+
+export type ExtractFn = (input: ExtractInput) => Extraction;
+
+const NOTHING_FOUND: Extraction = { benchmarks: [], topics: [], results: [] };
+
+export class PageAnnotator {
+  private readonly views = new Map<Element, EntryView>();
+  private readonly ownHosts = new WeakSet<Element>();
+  /** Extraction per paper (keyed by id and text): a re-rendered or reused card is not extracted again. */
+  private readonly extractions = new Map<string, Extraction>();
+  private theme: Theme = 'light';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly library: LibraryState,
+    private readonly extract: ExtractFn,
+  ) {}
+
+  /** Read `root` with `adapter` and make the page show its UI exactly once. Returns whether it is an entry. */
+  annotate(root: Element, adapter: AnyAdapter, context: unknown): boolean {
+    if (!root.isConnected) return false;
+    let entry;
+    try {
+      entry = adapter.readEntry(root, context);
+    } catch (error) {
+      console.warn(`Paperlight: the ${adapter.name} adapter failed on an entry`, error);
+    }
+    const view = this.views.get(root);
+    if (!entry || entry.root !== root) {
+      if (view) this.remove(root, view);
+      return false;
+    }
+    const { paper } = entry;
+    if (!view) {
+      this.removeStrayHosts(root);
+      const ui = new EntryUi(this.doc, this.library, this.theme);
+      this.ownHosts.add(ui.host);
+      ui.show(paper, this.extractionFor(paper));
+      this.views.set(root, { ui, paper, placements: 0 });
+      this.library.queueStatus(paper.id);
+    } else if (view.paper.id !== paper.id) {
+      view.paper = paper;
+      view.ui.show(paper, this.extractionFor(paper));
+      this.library.queueStatus(paper.id);
+    }
+    root.setAttribute(ID_ATTRIBUTE, paper.id);
+    const current = this.views.get(root)!;
+    if (!current.ui.host.isConnected && current.placements < MAX_PLACEMENTS) {
+      current.placements++;
+      if (current.placements === MAX_PLACEMENTS) console.warn(`Paperlight: the page keeps removing the UI of ${paper.id}; leaving it out.`);
+      entry.placeUi(current.ui.host);
+    }
+    return true;
+  }
+
+  /** Drop the UIs of entries that are no longer in the page. */
+  sweep(): void {
+    for (const [root, view] of this.views) if (!root.isConnected) this.remove(root, view);
+  }
+
+  /** Remove every UI and every mark we made (unsupported page after navigation, script invalidated). */
+  clear(): void {
+    for (const [root, view] of this.views) this.remove(root, view);
+  }
+
+  isOwnHost(node: Node): boolean {
+    return node instanceof Element && this.ownHosts.has(node);
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    for (const view of this.views.values()) view.ui.setTheme(theme);
+  }
+
+  get size(): number {
+    return this.views.size;
+  }
+
+  private remove(root: Element, view: EntryView): void {
+    view.ui.destroy();
+    this.views.delete(root);
+    if (root.getAttribute(ID_ATTRIBUTE) === view.paper.id) root.removeAttribute(ID_ATTRIBUTE);
+  }
+
+  /** Hosts in this entry that are not ours: left by an older copy of the content script (extension updated). */
+  private removeStrayHosts(root: Element): void {
+    for (const host of root.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) if (!this.ownHosts.has(host)) host.remove();
+  }
+
+  private extractionFor(paper: PaperEntry): Extraction {
+    const key = `${paper.id}\n${paper.title}\n${paper.abstract}`;
+    let extraction = this.extractions.get(key);
+    if (!extraction) {
+      try {
+        extraction = this.extract({ title: paper.title, abstract: paper.abstract });
+      } catch (error) {
+        console.warn(`Paperlight: extraction failed for ${paper.id}`, error);
+        extraction = NOTHING_FOUND;
+      }
+      this.extractions.set(key, extraction);
+    }
+    return extraction;
+  }
+}

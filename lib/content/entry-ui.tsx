@@ -1,0 +1,109 @@
+/**
+ * The UI injected for one entry: a host element (`data-paperlight-id`, `data-paperlight-host`) with an
+ * open shadow root holding our CSS and a Preact-rendered EntryBar (save toggle + badge row).
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { EntryBar } from '../../components/badges/EntryBar';
+import { shadowRootCss } from '../../components/badges/styles';
+import type { Extraction } from '../extract/types';
+import type { PaperEntry } from '../paper';
+import type { Theme } from '../sites/types';
+import { badgesFor } from './entry-badges';
+import type { LibraryState } from './library-state';
+
+export const HOST_TAG = 'paperlight-entry';
+/** Marks our hosts (also ones left behind by an older copy of the content script). */
+export const HOST_ATTRIBUTE = 'data-paperlight-host';
+
+/**
+ * The page's own CSS outranks `:host` rules, so the host's reset is inline: `all: initial` keeps the
+ * page's inherited fonts/colours/transforms out and its margins/borders off our element; display block
+ * makes the row a line of its own below the entry's content.
+ */
+const HOST_STYLE = 'all: initial; display: block; margin-top: 6px;';
+
+// Events that would otherwise bubble out of our UI into the page's handlers (delegated click handlers,
+// keyboard shortcuts): what happens in our row stays in our row.
+const CONTAINED_EVENTS = ['click', 'dblclick', 'keydown', 'keyup', 'keypress'];
+
+export class EntryUi {
+  readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+
+  constructor(
+    doc: Document,
+    private readonly library: LibraryState,
+    theme: Theme,
+  ) {
+    this.host = doc.createElement(HOST_TAG);
+    this.host.setAttribute(HOST_ATTRIBUTE, '');
+    // Through the CSSOM, not a style attribute: a page CSP without 'unsafe-inline' blocks only the latter.
+    this.host.style.cssText = HOST_STYLE;
+    this.host.setAttribute('data-theme', theme);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    this.mount = doc.createElement('div');
+    shadow.append(this.mount);
+    adoptStyles(shadow, doc);
+    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (event) => event.stopPropagation());
+  }
+
+  /** Show (or switch to, when the site reused the entry for another paper) this paper. */
+  show(paper: PaperEntry, extraction: Extraction): void {
+    this.host.setAttribute('data-paperlight-id', paper.id);
+    render(<ConnectedEntryBar paper={paper} extraction={extraction} library={this.library} />, this.mount);
+  }
+
+  setTheme(theme: Theme): void {
+    this.host.setAttribute('data-theme', theme);
+  }
+
+  destroy(): void {
+    render(null, this.mount);
+    this.host.remove();
+  }
+}
+
+/** One constructed stylesheet per document, shared by every shadow root (null: not supported here). */
+const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * Our CSS in a shadow root. A constructed stylesheet is parsed once for all entries (2,000 on a big
+ * listing) and, unlike a <style> element, is not subject to the page's CSP. Where it is unavailable
+ * (Firefox content scripts cannot hand their own CSSStyleSheet objects to the page's shadow roots),
+ * a <style> element carries the same text.
+ */
+function adoptStyles(shadow: ShadowRoot, doc: Document): void {
+  let sheet = sharedSheets.get(doc);
+  if (sheet === undefined) {
+    try {
+      const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+      sheet = new Sheet();
+      sheet.replaceSync(shadowRootCss);
+    } catch {
+      sheet = null;
+    }
+    sharedSheets.set(doc, sheet);
+  }
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      sharedSheets.set(doc, null);
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = shadowRootCss;
+  shadow.prepend(style);
+}
+
+function ConnectedEntryBar({ paper, extraction, library }: { paper: PaperEntry; extraction: Extraction; library: LibraryState }) {
+  const [state, setState] = useState(() => library.get(paper.id));
+  useEffect(() => {
+    setState(library.get(paper.id));
+    return library.subscribe(paper.id, setState);
+  }, [library, paper.id]);
+  const badges = useMemo(() => badgesFor(extraction), [extraction]);
+  return <EntryBar badges={badges} state={state} title={paper.title} onToggle={() => void library.toggle(paper, extraction)} />;
+}

@@ -1,0 +1,79 @@
+import type { PaperId, SavedPaper } from '../paper';
+import type { PaperlightDb } from './open';
+import { updateDigest } from './digest';
+import { mergeResave, type PaperToSave } from './resave';
+import { inTransaction } from './transaction';
+
+/**
+ * The `papers` store: one record per saved paper (lib/paper.ts SavedPaper), key = paper id. Only the
+ * background worker calls these; pages and the popup go through lib/messaging. Every write goes through
+ * savePaper/removePaper (or another function here that also calls updateDigest): the digest must follow.
+ */
+
+/** Save or re-save a paper (idempotent, see mergeResave). Resolves with the stored record. */
+export function savePaper(db: PaperlightDb, paper: PaperToSave, now = Date.now()): Promise<SavedPaper> {
+  return inTransaction(db, ['papers', 'digest'], 'readwrite', async (tx) => {
+    const papers = tx.objectStore('papers');
+    const stored = await papers.get(paper.id);
+    const record = mergeResave(stored, paper, now);
+    if (record !== stored) await Promise.all([papers.put(record), updateDigest(tx.objectStore('digest'), record.id, record)]);
+    return record;
+  });
+}
+
+/** Remove a saved paper. Resolves true when there was one to remove. */
+export function removePaper(db: PaperlightDb, id: PaperId): Promise<boolean> {
+  return inTransaction(db, ['papers', 'digest'], 'readwrite', async (tx) => {
+    const papers = tx.objectStore('papers');
+    if ((await papers.getKey(id)) === undefined) return false;
+    await Promise.all([papers.delete(id), updateDigest(tx.objectStore('digest'), id, undefined)]);
+    return true;
+  });
+}
+
+/** The ids among `ids` that are saved, each once, in the order asked. */
+export function savedIdsAmong(db: PaperlightDb, ids: readonly PaperId[]): Promise<PaperId[]> {
+  const unique = [...new Set(ids)];
+  return inTransaction(db, ['papers'], 'readonly', async (tx) => {
+    // All lookups are queued at once: one round of the event loop instead of one per id.
+    const keys = await Promise.all(unique.map((id) => tx.objectStore('papers').getKey(id)));
+    return unique.filter((_id, i) => keys[i] !== undefined);
+  });
+}
+
+export function getSavedPaper(db: PaperlightDb, id: PaperId): Promise<SavedPaper | undefined> {
+  return db.get('papers', id);
+}
+
+/** The saved records of `ids`, in that order; ids no longer saved are skipped. */
+export function getSavedPapers(db: PaperlightDb, ids: readonly PaperId[]): Promise<SavedPaper[]> {
+  return inTransaction(db, ['papers'], 'readonly', async (tx) => {
+    const papers = await Promise.all(ids.map((id) => tx.objectStore('papers').get(id)));
+    return papers.filter((paper): paper is SavedPaper => paper !== undefined);
+  });
+}
+
+export function countSavedPapers(db: PaperlightDb): Promise<number> {
+  return db.count('papers');
+}
+
+/**
+ * One page of the saved papers, newest first, with the total: read from the savedAt index, so the cost is
+ * that of the page (plus skipping `offset` keys), not of the library.
+ */
+export function listNewestSavedPapers(
+  db: PaperlightDb,
+  { offset, limit }: { offset: number; limit: number },
+): Promise<{ total: number; items: SavedPaper[] }> {
+  return inTransaction(db, ['papers'], 'readonly', async (tx) => {
+    const total = await tx.objectStore('papers').count();
+    const items: SavedPaper[] = [];
+    let cursor = await tx.objectStore('papers').index('by-savedAt').openCursor(null, 'prev');
+    if (cursor && offset > 0) cursor = await cursor.advance(offset);
+    while (cursor && items.length < limit) {
+      items.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { total, items };
+  });
+}
