@@ -1,3 +1,4 @@
+import { entryFeatures } from '@/lib/content/features';
 import { startPaperlight } from '@/lib/content/paperlight';
 import { allMatchPatterns } from '@/lib/sites';
 
@@ -8,6 +9,7 @@ export default defineContentScript({
   main(ctx) {
     startPaperlight({
       signal: ctx.signal,
+      features: entryFeatures,
       onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => listener(newUrl)),
     });
   },

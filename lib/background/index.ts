@@ -6,11 +6,16 @@ import { listenForRequests } from './listen';
 
 /** Everything the background worker does; synchronous so the message listener exists from the first run. */
 export function startBackground(): void {
-  const library = createLibrary(lazyConnection());
+  const connect = lazyConnection();
+  const library = createLibrary(connect);
   const broadcast = createBroadcaster();
   listenForRequests(
-    createRequestHandlers(library, (change) => {
-      void broadcast(change);
+    createRequestHandlers({
+      library,
+      connect,
+      announce: (change) => {
+        void broadcast(change);
+      },
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Reply } from '../messaging/protocol';
+import { isBroadcast, type Reply } from '../messaging/protocol';
 import type { RequestHandlers } from './handlers';
 import { InvalidRequest, isRequestType, readPayload } from './validate';
 
@@ -25,7 +25,7 @@ export function listenForRequests(handlers: RequestHandlers): void {
 function isRequestMessage(message: unknown): message is Record<string, unknown> & { type: string } {
   if (typeof message !== 'object' || message === null) return false;
   const type = (message as { type?: unknown }).type;
-  return typeof type === 'string' && type !== 'paper/changed';
+  return typeof type === 'string' && !isBroadcast(message);
 }
 
 /** The reply to one request. Never rejects: every failure becomes `{ok: false, error}` for the UI to show. */

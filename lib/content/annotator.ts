@@ -14,6 +14,7 @@ import type { Extraction, ExtractInput } from '../extract/types';
 import type { PaperEntry } from '../paper';
 import type { AnyAdapter } from '../sites';
 import type { Theme } from '../sites/types';
+import type { AnnotatedEntry, EntryFeature } from './entry-features';
 import { EntryUi, HOST_ATTRIBUTE } from './entry-ui';
 import type { LibraryState } from './library-state';
 
@@ -26,6 +27,8 @@ interface EntryView {
   ui: EntryUi;
   paper: PaperEntry;
   placements: number;
+  /** The latest reading of the entry, as features see it. */
+  annotated?: AnnotatedEntry;
 }
 
 export type ExtractFn = (input: ExtractInput) => Extraction;
@@ -38,12 +41,25 @@ export class PageAnnotator {
   /** Extraction per paper (keyed by id and text): a re-rendered or reused card is not extracted again. */
   private readonly extractions = new Map<string, Extraction>();
   private theme: Theme = 'light';
+  private readonly features: EntryFeature[] = [];
 
   constructor(
     private readonly doc: Document,
     private readonly library: LibraryState,
     private readonly extract: ExtractFn,
   ) {}
+
+  /** Features (highlights, watch rules, ...) hear about every entry from now on, and about those already shown. */
+  addFeature(feature: EntryFeature): void {
+    this.features.push(feature);
+    for (const view of this.views.values()) if (view.annotated) this.notify(feature, view.annotated);
+  }
+
+  /** The entries shown now, in document order (keyboard triage walks them). */
+  entries(): AnnotatedEntry[] {
+    const shown = [...this.views.values()].flatMap((view) => (view.annotated && view.annotated.root.isConnected ? [view.annotated] : []));
+    return shown.sort((a, b) => (a.root.compareDocumentPosition(b.root) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
 
   /** Read `root` with `adapter` and make the page show its UI exactly once. Returns whether it is an entry. */
   annotate(root: Element, adapter: AnyAdapter, context: unknown): boolean {
@@ -79,6 +95,8 @@ export class PageAnnotator {
       if (current.placements === MAX_PLACEMENTS) console.warn(`Paperlight: the page keeps removing the UI of ${paper.id}; leaving it out.`);
       entry.placeUi(current.ui.host);
     }
+    current.annotated = { root, paper, detected: entry, extraction: this.extractionFor(paper) };
+    for (const feature of this.features) this.notify(feature, current.annotated);
     return true;
   }
 
@@ -90,6 +108,13 @@ export class PageAnnotator {
   /** Remove every UI and every mark we made (unsupported page after navigation, script invalidated). */
   clear(): void {
     for (const [root, view] of this.views) this.remove(root, view);
+    for (const feature of this.features) {
+      try {
+        feature.clear?.();
+      } catch (error) {
+        console.warn(`Paperlight: ${feature.name} failed to clear`, error);
+      }
+    }
   }
 
   isOwnHost(node: Node): boolean {
@@ -105,7 +130,22 @@ export class PageAnnotator {
     return this.views.size;
   }
 
+  private notify(feature: EntryFeature, entry: AnnotatedEntry): void {
+    try {
+      feature.entryUpdated(entry);
+    } catch (error) {
+      console.warn(`Paperlight: ${feature.name} failed on ${entry.paper.id}`, error);
+    }
+  }
+
   private remove(root: Element, view: EntryView): void {
+    for (const feature of this.features) {
+      try {
+        feature.entryRemoved(root, view.paper);
+      } catch (error) {
+        console.warn(`Paperlight: ${feature.name} failed to remove ${view.paper.id}`, error);
+      }
+    }
     view.ui.destroy();
     this.views.delete(root);
     if (root.getAttribute(ID_ATTRIBUTE) === view.paper.id) root.removeAttribute(ID_ATTRIBUTE);

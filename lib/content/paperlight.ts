@@ -11,6 +11,7 @@ import { extract as extractWithEngine } from '../extract';
 import { onBroadcast as onBroadcastFromBackground, request as requestToBackground } from '../messaging/client';
 import { adapterFor, adapters as allAdapters, type AnyAdapter } from '../sites';
 import { PageAnnotator, type ExtractFn } from './annotator';
+import type { EntryFeature } from './entry-features';
 import { HOST_ATTRIBUTE } from './entry-ui';
 import { LibraryState, type OnBroadcastFn, type RequestFn } from './library-state';
 import { observe } from './observe';
@@ -30,6 +31,18 @@ export interface PaperlightOptions {
   /** How long a supported page may show no entry before we say so in the console (once per page state). */
   warnAfterMs?: number;
   scheduler?: Omit<SchedulerOptions, 'signal' | 'afterSlice'>;
+  /** Features working on every entry (lib/content/features/), made once for the script's lifetime. */
+  features?: (context: FeatureContext) => EntryFeature[];
+}
+
+/** What a feature may use: the page, the shared saved-state, the background, and the script's lifetime. */
+export interface FeatureContext {
+  doc: Document;
+  signal: AbortSignal;
+  library: LibraryState;
+  request: RequestFn;
+  onBroadcast: OnBroadcastFn;
+  annotator: PageAnnotator;
 }
 
 export interface Paperlight {
@@ -42,8 +55,13 @@ export interface Paperlight {
 
 export function startPaperlight(options: PaperlightOptions): Paperlight {
   const { signal, doc = document, warnAfterMs = 5000 } = options;
-  const library = new LibraryState(options.request ?? requestToBackground, options.onBroadcast ?? onBroadcastFromBackground, signal);
+  const request = options.request ?? requestToBackground;
+  const onBroadcast = options.onBroadcast ?? onBroadcastFromBackground;
+  const library = new LibraryState(request, onBroadcast, signal);
   const annotator = new PageAnnotator(doc, library, options.extract ?? extractWithEngine);
+  for (const feature of options.features?.({ doc, signal, library, request, onBroadcast, annotator }) ?? []) {
+    annotator.addFeature(feature);
+  }
   let run: { controller: AbortController; adapter?: AnyAdapter; scheduler?: SliceScheduler } | undefined;
 
   function startRun(url: URL): void {

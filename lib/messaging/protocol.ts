@@ -1,24 +1,19 @@
-import type { PaperId, SavedPaper } from '../paper';
+import type { HighlightBroadcast, HighlightRequests } from './requests/highlights';
+import type { LibraryRequests, LibraryBroadcast } from './requests/library';
+import type { PaperChanged, PaperRequests } from './requests/papers';
+
+export type { LibraryPage, LibrarySummary, PaperChanged } from './requests/papers';
 
 /**
  * The one message protocol between content scripts / popup and the background worker, which owns
  * IndexedDB. Every request is `{type, ...}`; every reply is a `Reply<T>` so that a failure travels
  * back as data (and shows as "failed" in the UI) instead of as an unhandled rejection.
  *
- * Add a request: one line in `Requests` (its payload and reply type), one handler in the background.
+ * Requests are declared per domain in ./requests/ (papers, highlights, library). Add a request: one line in
+ * that domain's interface (payload and reply type), a payload reader in lib/background/payloads/ and a
+ * handler in lib/background/handlers/.
  */
-export interface Requests {
-  /** Save (or re-save, idempotent) a paper. Replies with the stored record. */
-  'paper/save': { payload: { paper: Omit<SavedPaper, 'savedAt' | 'updatedAt'> }; reply: SavedPaper };
-  /** Remove a saved paper. Replies true when something was removed. */
-  'paper/remove': { payload: { id: PaperId }; reply: boolean };
-  /** Which of these ids are saved. */
-  'paper/status': { payload: { ids: PaperId[] }; reply: PaperId[] };
-  /** Counts and top topics/benchmarks for the popup header. */
-  'library/summary': { payload: Record<string, never>; reply: LibrarySummary };
-  /** One page of the saved list, newest first, optionally filtered by words in the title. */
-  'library/list': { payload: { query?: string; offset: number; limit: number }; reply: LibraryPage };
-}
+export interface Requests extends PaperRequests, HighlightRequests, LibraryRequests {}
 
 export type RequestType = keyof Requests;
 export type Request<K extends RequestType = RequestType> = K extends RequestType
@@ -26,21 +21,14 @@ export type Request<K extends RequestType = RequestType> = K extends RequestType
   : never;
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export interface LibrarySummary {
-  count: number;
-  topTopics: { id: string; count: number }[];
-  topBenchmarks: { name: string; count: number }[];
-}
-
-export interface LibraryPage {
-  /** Total matching the query (for the virtualised list's height). */
-  total: number;
-  items: SavedPaper[];
-}
-
-/** Sent by the background to every tab (and the popup) after a change, so open pages stay in sync. */
-export type Broadcast = { type: 'paper/changed'; id: PaperId; saved: boolean };
+/**
+ * Sent by the background to every tab (and the popup) after a change, so open pages stay in sync.
+ * Every broadcast's type ends in "/changed"; no request's type does.
+ */
+export type Broadcast = PaperChanged | HighlightBroadcast | LibraryBroadcast;
 
 export function isBroadcast(message: unknown): message is Broadcast {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'paper/changed';
+  if (typeof message !== 'object' || message === null) return false;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === 'string' && type.endsWith('/changed');
 }
