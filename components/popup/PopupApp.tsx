@@ -1,25 +1,42 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { installBadgeStylesheet } from '../badges';
+import { withTerm, type QueryTerm } from '../../lib/library/query';
 import { onBroadcast } from '../../lib/messaging/client';
+import type { LibrarySort } from '../../lib/messaging/requests/library';
+import { UnsavedPaperHighlights } from './highlights/UnsavedPaperHighlights';
+import { LibraryChart } from './LibraryChart';
+import { LibraryFiles } from './LibraryFiles';
 import { LibrarySummary } from './LibrarySummary';
 import { LibraryView } from './library-view';
-import { SavedPaperList } from './SavedPaperList';
-import { SearchBox } from './SearchBox';
+import { QueryBar, SEARCH_DEBOUNCE_MS } from './QueryBar';
+import { LIST_HEIGHT, SavedPaperList } from './SavedPaperList';
+import { UndoBar } from './UndoBar';
 import { useLibraryView } from './use-library-view';
 import { usePreferredTheme } from './use-preferred-theme';
 import './popup.css';
 
-/** The toolbar popup: summary, search and the saved list, all asked of the background worker. */
+/** Opened as a tab (popup.html?tab): more room for the list. */
+const IN_TAB = typeof location !== 'undefined' && new URLSearchParams(location.search).has('tab');
+
+/**
+ * The library: count, chart, search with filters and sort, the saved list (details per paper: tags, note,
+ * read state, highlights), exports and backup restore. Everything is asked of the background worker.
+ */
 export function PopupApp() {
   const [view] = useState(() => new LibraryView());
   const state = useLibraryView(view);
   const theme = usePreferredTheme();
+  const [text, setText] = useState('');
 
   useEffect(() => {
     installBadgeStylesheet(document);
+    document.body.classList.toggle('in-tab', IN_TAB);
     const stop = new AbortController();
-    // A save or remove in any tab (or here) changes what the popup shows.
-    onBroadcast(() => view.refreshSoon(), stop.signal);
+    // Saves and removals in any tab, and edits made elsewhere (keyboard triage, sync, an import), change
+    // what the popup shows; highlights refresh themselves.
+    onBroadcast((message) => {
+      if (message.type === 'paper/changed' || message.type === 'library/changed') view.refreshSoon();
+    }, stop.signal);
     view.start();
     return () => {
       stop.abort();
@@ -27,14 +44,41 @@ export function PopupApp() {
     };
   }, [view]);
 
-  const search = useCallback((query: string) => view.search(query), [view]);
+  // The search follows the text after a pause in typing.
+  useEffect(() => {
+    const timer = setTimeout(() => view.search(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, view]);
+
+  const filter = useCallback(
+    (term: QueryTerm) =>
+      setText((current) => {
+        const next = withTerm(current, term);
+        view.search(next); // a click is not typing: no pause
+        return next;
+      }),
+    [view],
+  );
+  const sort = useCallback((order: LibrarySort) => view.search(text, order), [view, text]);
   const show = useCallback((range: { start: number; end: number }) => view.show(range), [view]);
   const remove = useCallback((id: string) => view.remove(id), [view]);
+  const expand = useCallback((id: string | undefined) => view.expand(id), [view]);
+  const edit = useCallback((id: string, change: Parameters<LibraryView['edit']>[1]) => view.edit(id, change), [view]);
 
-  const libraryEmpty = state.summary?.count === 0 && state.query === '';
+  const libraryEmpty = state.summary?.count === 0;
   return (
     <main class="popup">
-      <LibrarySummary summary={state.summary} />
+      <header class="popup-header">
+        <LibrarySummary summary={state.summary} matching={state.total} query={state.query} />
+        <LibraryFiles
+          query={state.query}
+          sort={state.sort}
+          total={state.summary?.count}
+          matching={state.total}
+          inTab={IN_TAB}
+          onImported={() => view.refresh()}
+        />
+      </header>
       {state.error && (
         <div class="error" role="alert">
           <p>{state.error}</p>
@@ -47,10 +91,11 @@ export function PopupApp() {
         <EmptyLibrary />
       ) : (
         <>
-          <SearchBox onSearch={search} />
+          <LibraryChart stats={state.stats} summary={state.summary} onFilter={filter} />
+          <QueryBar text={text} onText={setText} sort={state.sort} onSort={sort} problems={state.problems} />
           {state.total === 0 && state.query !== '' && (
             <p class="no-match" role="status">
-              No saved paper has “{state.query}” in its title.
+              No saved paper matches “{state.query}”.
             </p>
           )}
           {state.total === undefined && !state.error && (
@@ -60,15 +105,24 @@ export function PopupApp() {
           )}
           <SavedPaperList
             total={state.total ?? 0}
-            resetKey={state.query}
+            resetKey={`${state.query}\n${state.sort}`}
             paperAt={(index) => view.paperAt(index)}
             onShow={show}
             removing={state.removing}
             onRemove={remove}
+            expandedId={state.expanded}
+            expandedIndex={state.expanded ? view.indexOf(state.expanded) : -1}
+            onExpand={expand}
+            onEdit={edit}
+            onFilter={filter}
+            tagCounts={state.tags}
+            viewportMax={IN_TAB ? 2 * LIST_HEIGHT : LIST_HEIGHT}
             theme={theme}
           />
         </>
       )}
+      <UndoBar paper={state.undo?.paper} onUndo={() => void view.undoRemove()} />
+      <UnsavedPaperHighlights />
     </main>
   );
 }
@@ -79,7 +133,8 @@ function EmptyLibrary() {
       <p class="empty-title">No saved papers yet.</p>
       <p>
         Open <a href="https://huggingface.co/papers" target="_blank" rel="noreferrer">Hugging Face Daily Papers</a>{' '}
-        and press <strong>Save</strong> on any paper: it shows up here with its topics and benchmarks.
+        and press <strong>Save</strong> on any paper: it shows up here with its topics and benchmarks. Or import a
+        Paperlight backup.
       </p>
     </div>
   );

@@ -1,19 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { PaperId, SavedPaper } from '../../lib/paper';
-import { PendingRow, SavedPaperRow } from './SavedPaperRow';
+import type { QueryTerm } from '../../lib/library/query';
+import type { LibraryPaper, PaperEdit, TagCount } from '../../lib/messaging/requests/library';
+import type { PaperId } from '../../lib/paper';
+import { PendingRow, SavedPaperRow, type RowActions } from './SavedPaperRow';
 import type { Theme } from './use-preferred-theme';
-import { rowsInView, type RowRange } from './virtual-window';
+import { listHeight, rowTop, rowsInView, type ExpandedRow, type RowRange } from './virtual-window';
 
-/** Fixed row height (px): the list is virtualised by arithmetic, without measuring rows. Matches popup.css. */
+/** Fixed height (px) of a collapsed row: the list is virtualised by arithmetic. Matches popup.css. */
 export const ROW_HEIGHT = 56;
-/** Height of the scrolling area once the list is longer (6 rows): with the header the popup stays under the 600 px browsers allow. */
-export const LIST_HEIGHT = 336;
+/** Height of the scrolling area (5 rows): with the header, chart and search the popup stays under the 600 px browsers allow. */
+export const LIST_HEIGHT = 280;
 /** Rows rendered beyond each edge of the view, so a quick scroll shows rows rather than blanks. */
 export const OVERSCAN = 6;
 
 /**
  * The saved list, virtualised: only the rows in view (and a few either side) exist in the DOM, so 10,000
  * saved papers cost what a screenful does. Rows come from `paperAt`; `onShow` asks for the pages in view.
+ * One row at a time may be expanded (its details); its measured height shifts the rows below it.
  */
 export function SavedPaperList({
   total,
@@ -22,22 +25,42 @@ export function SavedPaperList({
   onShow,
   removing,
   onRemove,
+  expandedId,
+  expandedIndex,
+  onExpand,
+  onEdit,
+  onFilter,
+  tagCounts,
+  viewportMax = LIST_HEIGHT,
   theme,
 }: {
   total: number;
   /** Changing it (a new search) scrolls back to the top. */
   resetKey: string;
-  paperAt: (index: number) => SavedPaper | undefined;
+  paperAt: (index: number) => LibraryPaper | undefined;
   onShow: (range: RowRange) => void;
   removing: ReadonlySet<PaperId>;
   /** Resolves whether the paper was removed. */
   onRemove: (id: PaperId) => Promise<boolean>;
+  expandedId: PaperId | undefined;
+  /** Where the expanded paper is in the list (-1: not loaded, or not in this list). */
+  expandedIndex: number;
+  onExpand: (id: PaperId | undefined) => void;
+  onEdit: (id: PaperId, edit: PaperEdit) => Promise<boolean>;
+  onFilter: (term: QueryTerm) => void;
+  tagCounts: readonly TagCount[] | undefined;
+  /** Tallest the scrolling area gets (larger when the library is open in a tab). */
+  viewportMax?: number;
   theme: Theme;
 }) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const viewportHeight = Math.min(total * ROW_HEIGHT, LIST_HEIGHT);
-  const range = rowsInView({ scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, total, overscan: OVERSCAN });
+  const [expandedHeight, setExpandedHeight] = useState(ROW_HEIGHT);
+  const expanded: ExpandedRow | undefined = expandedId && expandedIndex >= 0 ? { index: expandedIndex, height: expandedHeight } : undefined;
+  const layout = { rowHeight: ROW_HEIGHT, expanded };
+  const fullHeight = listHeight(total, layout);
+  const viewportHeight = Math.min(fullHeight, viewportMax);
+  const range = rowsInView({ scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, total, overscan: OVERSCAN, expanded });
 
   useEffect(() => {
     if (viewport.current) viewport.current.scrollTop = 0;
@@ -47,6 +70,23 @@ export function SavedPaperList({
   useEffect(() => {
     onShow(range);
   }, [range.start, range.end, onShow]);
+
+  // An opened row scrolls to the top of the list, so that its details are in view.
+  const expand = useCallback(
+    (id: PaperId | undefined) => {
+      onExpand(id);
+      setExpandedHeight(ROW_HEIGHT);
+    },
+    [onExpand],
+  );
+  useEffect(() => {
+    if (!expandedId || expandedIndex < 0 || !viewport.current) return;
+    const top = expandedIndex * ROW_HEIGHT;
+    if (viewport.current.scrollTop > top || viewport.current.scrollTop + viewportHeight < top + ROW_HEIGHT * 2) {
+      viewport.current.scrollTop = top;
+      setScrollTop(top);
+    }
+  }, [expandedId]);
 
   // Keyboard users keep their place: when the row whose Remove they pressed goes away, focus moves to the
   // row that took its place; when the removal failed, back to its button (it was disabled meanwhile).
@@ -68,10 +108,11 @@ export function SavedPaperList({
     [onRemove],
   );
 
+  const actions: RowActions = { onRemove: removeRow, onExpand: expand, onEdit, onFilter, onMeasure: setExpandedHeight };
   const rows = [];
   for (let index = range.start; index < range.end; index++) {
     const paper = paperAt(index);
-    const top = index * ROW_HEIGHT;
+    const top = rowTop(index, layout);
     rows.push(
       paper ? (
         <SavedPaperRow
@@ -81,7 +122,9 @@ export function SavedPaperList({
           total={total}
           top={top}
           removing={removing.has(paper.id)}
-          onRemove={removeRow}
+          expanded={paper.id === expandedId}
+          tagCounts={tagCounts}
+          actions={actions}
           theme={theme}
         />
       ) : (
@@ -97,7 +140,7 @@ export function SavedPaperList({
       style={{ height: `${viewportHeight}px` }}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <ul class="saved-list" aria-label="Saved papers, newest first" style={{ height: `${total * ROW_HEIGHT}px` }}>
+      <ul class="saved-list" aria-label="Saved papers" style={{ height: `${fullHeight}px` }}>
         {rows}
       </ul>
     </div>

@@ -1,10 +1,13 @@
 import { request } from '../../lib/messaging/client';
 import type { LibrarySummary } from '../../lib/messaging/protocol';
-import type { PaperId, SavedPaper } from '../../lib/paper';
+import type { LibraryPaper, LibrarySort, LibraryStats, PaperEdit, TagCount } from '../../lib/messaging/requests/library';
+import type { PaperId } from '../../lib/paper';
 import { pagesOf, type RowRange } from './virtual-window';
 
-/** Rows per 'library/list' request: a screenful or two, never the whole library. */
+/** Rows per 'library/search' request: a screenful or two, never the whole library. */
 export const PAGE_SIZE = 50;
+/** How long "Undo" stays offered after a removal. */
+export const UNDO_MS = 6_000;
 
 /** Coalesces the refreshes a burst of changes asks for (a remove and its broadcast, several saves). */
 const REFRESH_DELAY_MS = 60;
@@ -12,29 +15,40 @@ const REFRESH_DELAY_MS = 60;
 export interface LibraryViewState {
   /** Undefined until the first answer. */
   summary?: LibrarySummary;
-  /** The search as last applied ('' = none). */
+  /** The search as last applied ('' = none), in the query language of lib/library/query.ts. */
   query: string;
+  sort: LibrarySort;
   /** Number of saved papers matching the query; undefined until the first page arrives. */
   total?: number;
+  /** What in the query could not be used, for the reader. */
+  problems: string[];
+  /** The chart's numbers for the current query. */
+  stats?: LibraryStats;
   /** The latest failure to show; cleared when everything is fetched again (refresh, retry). */
   error?: string;
   /** Papers whose removal is in flight. */
   removing: ReadonlySet<PaperId>;
+  /** The paper whose details are open. */
+  expanded?: PaperId;
+  /** The last removal, while it can be undone. */
+  undo?: { paper: LibraryPaper; until: number };
+  /** Tags in use (autocomplete); loaded when details are first opened. */
+  tags?: TagCount[];
 }
 
 interface LoadedPage {
   generation: number;
-  items: SavedPaper[];
+  items: LibraryPaper[];
 }
 
 /**
- * The popup's model of the saved library: the summary, and the saved list fetched page by page as the
+ * The popup's model of the saved library: the summary and chart, and the list fetched page by page as the
  * virtualised list scrolls, so the popup never asks for (or holds) 10,000 papers at once. After a change
- * (a remove here, a save in some tab) everything is fetched again; until the fresh pages arrive the previous
- * ones stay on screen instead of flashing empty rows.
+ * (an edit or removal here, a save in some tab) everything is fetched again; until the fresh pages arrive
+ * the previous ones stay on screen instead of flashing empty rows.
  */
 export class LibraryView {
-  private current: LibraryViewState = { query: '', removing: new Set() };
+  private current: LibraryViewState = { query: '', sort: 'saved', problems: [], removing: new Set() };
   private readonly listeners = new Set<() => void>();
   private readonly pages = new Map<number, LoadedPage>();
   private readonly loading = new Set<string>();
@@ -42,8 +56,12 @@ export class LibraryView {
   private generation = 0;
   private visible: RowRange = { start: 0, end: PAGE_SIZE };
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly send: typeof request = request) {}
+  constructor(
+    private readonly send: typeof request = request,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get state(): LibraryViewState {
     return this.current;
@@ -55,11 +73,20 @@ export class LibraryView {
   }
 
   /** Row `index` of the list, or undefined while its page is loading. */
-  paperAt(index: number): SavedPaper | undefined {
+  paperAt(index: number): LibraryPaper | undefined {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
   }
 
-  /** First load: the summary and the first page. */
+  /** Where a loaded paper sits in the list (for the expanded row), or -1. */
+  indexOf(id: PaperId): number {
+    for (const [page, { items }] of this.pages) {
+      const at = items.findIndex((paper) => paper.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return -1;
+  }
+
+  /** First load: the summary, the chart and the first page. */
   start(): void {
     this.refresh();
   }
@@ -74,23 +101,26 @@ export class LibraryView {
     }
   }
 
-  /** Apply a (debounced) search. The rows of the previous search are dropped at once: they would mislead. */
-  search(query: string): void {
+  /** Apply a (debounced) search and/or sort. The rows of the previous search are dropped at once: they would mislead. */
+  search(query: string, sort: LibrarySort = this.current.sort): void {
     const trimmed = query.trim();
-    if (trimmed === this.current.query) return;
+    if (trimmed === this.current.query && sort === this.current.sort) return;
     this.generation++;
     this.pages.clear();
-    this.update({ query: trimmed, total: undefined });
+    this.update({ query: trimmed, sort, total: undefined, problems: [], expanded: undefined });
+    void this.loadStats();
     this.show({ start: 0, end: PAGE_SIZE });
   }
 
-  /** Fetch the summary and the visible pages again. */
+  /** Fetch the summary, the chart and the visible pages again. */
   refresh(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
     this.generation++;
     this.update({ error: undefined });
     void this.loadSummary();
+    void this.loadStats();
+    if (this.current.tags) void this.loadTags();
     this.show(this.visible);
   }
 
@@ -99,20 +129,78 @@ export class LibraryView {
     if (this.refreshTimer === undefined) this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
   }
 
-  /** Remove a saved paper; resolves whether it worked (a failure is also shown as the error). */
+  /** Open (or close, with undefined) a paper's details. */
+  expand(id: PaperId | undefined): void {
+    this.update({ expanded: id });
+    if (id && !this.current.tags) void this.loadTags();
+  }
+
+  /**
+   * Change a paper's tags, note or read state. The row shows the stored result at once (no refetch needed);
+   * resolves whether it worked (a failure is also shown as the error).
+   */
+  async edit(id: PaperId, edit: PaperEdit): Promise<boolean> {
+    const reply = await this.send('library/edit', { id, edit });
+    if (!reply.ok) {
+      this.update({ error: `Could not save the change. ${reply.error}` });
+      return false;
+    }
+    this.replaceLoaded(reply.value);
+    if (edit.tags || edit.addTags || edit.removeTags) void this.loadTags();
+    // The counts (is:unread, tag: filters, chart) may have changed; the rows already show the edit.
+    this.refreshSoon();
+    return true;
+  }
+
+  /** Remove a saved paper, offering undo for UNDO_MS; resolves whether it worked. */
   async remove(id: PaperId): Promise<boolean> {
     this.update({ removing: new Set(this.current.removing).add(id) });
-    const reply = await this.send('paper/remove', { id });
+    const reply = await this.send('library/remove', { id });
     const removing = new Set(this.current.removing);
     removing.delete(id);
-    this.update(reply.ok ? { removing } : { removing, error: `Could not remove the paper. ${reply.error}` });
-    if (reply.ok) this.refreshSoon();
-    return reply.ok;
+    if (!reply.ok) {
+      this.update({ removing, error: `Could not remove the paper. ${reply.error}` });
+      return false;
+    }
+    clearTimeout(this.undoTimer);
+    const until = this.now() + UNDO_MS;
+    this.update({
+      removing,
+      expanded: this.current.expanded === id ? undefined : this.current.expanded,
+      undo: reply.value ? { paper: reply.value, until } : this.current.undo,
+    });
+    if (reply.value) this.undoTimer = setTimeout(() => this.update({ undo: undefined }), UNDO_MS);
+    this.refreshSoon();
+    return true;
+  }
+
+  /** Put the last removed paper back as it was (tags, note, read state, save date). */
+  async undoRemove(): Promise<boolean> {
+    const undo = this.current.undo;
+    if (!undo) return false;
+    clearTimeout(this.undoTimer);
+    this.update({ undo: undefined });
+    const reply = await this.send('library/restore', { paper: undo.paper });
+    if (!reply.ok) {
+      this.update({ error: `Could not put the paper back. ${reply.error}` });
+      return false;
+    }
+    this.refreshSoon();
+    return true;
   }
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.undoTimer);
     this.listeners.clear();
+  }
+
+  private replaceLoaded(paper: LibraryPaper): void {
+    for (const page of this.pages.values()) {
+      const at = page.items.findIndex((item) => item.id === paper.id);
+      if (at >= 0) page.items = page.items.map((item, i) => (i === at ? paper : item));
+    }
+    this.update({});
   }
 
   private async loadSummary(): Promise<void> {
@@ -122,17 +210,25 @@ export class LibraryView {
     this.update(reply.ok ? { summary: reply.value } : { error: `Could not load the summary. ${reply.error}` });
   }
 
+  private async loadStats(): Promise<void> {
+    const generation = this.generation;
+    const reply = await this.send('library/stats', { query: this.current.query });
+    // A failed chart is not worth an error of its own: the list's requests report the same failure.
+    if (generation === this.generation && reply.ok) this.update({ stats: reply.value });
+  }
+
+  private async loadTags(): Promise<void> {
+    const reply = await this.send('library/tags', {});
+    if (reply.ok) this.update({ tags: reply.value });
+  }
+
   private async loadPage(page: number): Promise<void> {
     const { generation } = this;
     const key = `${generation}:${page}`;
     if (this.loading.has(key)) return;
     this.loading.add(key);
-    const query = this.current.query;
-    const reply = await this.send('library/list', {
-      ...(query ? { query } : {}),
-      offset: page * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    });
+    const { query, sort } = this.current;
+    const reply = await this.send('library/search', { query, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
     this.loading.delete(key);
     if (generation !== this.generation) return;
     if (!reply.ok) {
@@ -140,7 +236,7 @@ export class LibraryView {
       return;
     }
     this.pages.set(page, { generation, items: reply.value.items });
-    this.update({ total: reply.value.total });
+    this.update({ total: reply.value.total, problems: reply.value.problems });
   }
 
   private update(change: Partial<LibraryViewState>): void {

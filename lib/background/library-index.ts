@@ -1,21 +1,29 @@
-import { facetsOf, type PaperFacets } from '../db';
+import { facetsOf, type LibraryPaper, type PaperFacets } from '../db';
 import type { LibrarySummary } from '../messaging/protocol';
+import type { LibrarySort, LibraryStats, TagCount } from '../messaging/requests/library';
 import type { PaperId } from '../paper';
+import { publicationSortKey } from '../library/paper-fields';
+import { compileQuery, searchableOf, type LibraryQuery, type SearchablePaper } from '../library/query';
 import { normalizeForSearch, titleHasWords } from './title-search';
 
 interface IndexedPaper extends PaperFacets {
-  /** normalizeForSearch(title), computed by the first search (a summary never needs it). */
+  /** normalizeForSearch(title), computed by the first title search (a summary never needs it). */
   searchableTitle?: string;
+  /** The normalized fields the query language matches, computed by the first search that needs them. */
+  searchable?: SearchablePaper;
 }
 
 /** How many topics and benchmarks the summary names. */
 export const SUMMARY_TOP = 6;
+/** Topics the chart shows, and weeks it goes back (the current week included). */
+export const CHART_TOPICS = 5;
+export const CHART_WEEKS = 12;
 
 /**
- * The worker's in-memory view of the library for the popup: counts per topic and benchmark, the
- * newest-first order, and titles for search, so that no request walks 10,000 records. Built once per worker
- * lifetime from the digest (lib/db/digest.ts) and kept up to date by every write; `upsert` and `remove` are
- * idempotent, so replaying a write the build already saw is harmless.
+ * The worker's in-memory view of the library for the popup: counts per topic, benchmark and tag, the
+ * newest-first order, and the searchable fields of every paper, so that no request walks 10,000 records.
+ * Built once per worker lifetime from the digest (lib/db/digest.ts) and kept up to date by every write;
+ * `upsert` and `remove` are idempotent, so replaying a write the build already saw is harmless.
  */
 export class LibraryIndex {
   private readonly byId = new Map<PaperId, IndexedPaper>();
@@ -23,10 +31,12 @@ export class LibraryIndex {
   private readonly newestFirst: IndexedPaper[] = [];
   private readonly topicCounts = new Map<string, number>();
   private readonly benchmarkCounts = new Map<string, number>();
+  private readonly tagCountsByTag = new Map<string, number>();
   private cachedSummary: LibrarySummary | undefined;
-  private lastSearch: { query: string; ids: PaperId[] } | undefined;
+  private cachedPublishedOrder: IndexedPaper[] | undefined;
+  private lastSearch: { key: string; ids: PaperId[] } | undefined;
 
-  static fromPapers(papers: readonly PaperFacets[]): LibraryIndex {
+  static fromPapers(papers: readonly (PaperFacets | LibraryPaper)[]): LibraryIndex {
     const index = new LibraryIndex();
     for (const paper of papers) {
       const entry: IndexedPaper = facetsOf(paper);
@@ -43,7 +53,7 @@ export class LibraryIndex {
     return this.byId.size;
   }
 
-  upsert(paper: PaperFacets): void {
+  upsert(paper: PaperFacets | LibraryPaper): void {
     this.remove(paper.id);
     const entry: IndexedPaper = facetsOf(paper);
     this.byId.set(entry.id, entry);
@@ -61,13 +71,28 @@ export class LibraryIndex {
     this.changed();
   }
 
+  /** The facets of one saved paper (no abstract), undefined when it is not saved. */
+  facets(id: PaperId): PaperFacets | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every saved paper's facets, newest first (sync's snapshot of the library). */
+  allFacets(): PaperFacets[] {
+    return [...this.newestFirst];
+  }
+
   summary(): LibrarySummary {
     this.cachedSummary ??= {
       count: this.byId.size,
-      topTopics: mostFrequent(this.topicCounts).map(([id, count]) => ({ id, count })),
-      topBenchmarks: mostFrequent(this.benchmarkCounts).map(([name, count]) => ({ name, count })),
+      topTopics: mostFrequent(this.topicCounts, SUMMARY_TOP).map(([id, count]) => ({ id, count })),
+      topBenchmarks: mostFrequent(this.benchmarkCounts, SUMMARY_TOP).map(([name, count]) => ({ name, count })),
     };
     return this.cachedSummary;
+  }
+
+  /** Every tag in use with the number of papers carrying it, most used first (autocomplete). */
+  tagCounts(): TagCount[] {
+    return mostFrequent(this.tagCountsByTag, Infinity).map(([tag, count]) => ({ tag, count }));
   }
 
   /** Ids of `limit` papers from position `offset` of the newest-first order. */
@@ -77,20 +102,75 @@ export class LibraryIndex {
 
   /** Ids of the papers whose title has every word, newest first. The last answer is kept for paging. */
   idsWithTitleWords(words: readonly string[]): PaperId[] {
-    const query = words.join(' ');
-    if (this.lastSearch?.query !== query) {
+    return this.cachedSearch(`title:${words.join(' ')}`, () => {
       const ids: PaperId[] = [];
       for (const paper of this.newestFirst) {
         paper.searchableTitle ??= normalizeForSearch(paper.title);
         if (titleHasWords(paper.searchableTitle, words)) ids.push(paper.id);
       }
-      this.lastSearch = { query, ids };
+      return ids;
+    });
+  }
+
+  /**
+   * Ids of the papers matching a parsed query (lib/library/query.ts), in `sort` order: newest saved first,
+   * or newest published first (papers whose date is unknown last, newest saved first among them). The last
+   * answer is kept, so paging through it costs a slice.
+   */
+  search(query: LibraryQuery, sort: LibrarySort): PaperId[] {
+    return this.cachedSearch(`${sort}:${JSON.stringify(query.terms)}`, () => {
+      const compiled = compileQuery(query);
+      const ordered = sort === 'published' ? this.publishedOrder() : this.newestFirst;
+      if (compiled.everything) return ordered.map((paper) => paper.id);
+      const ids: PaperId[] = [];
+      for (const paper of ordered) {
+        paper.searchable ??= searchableOf(paper);
+        if (compiled.test(paper.searchable)) ids.push(paper.id);
+      }
+      return ids;
+    });
+  }
+
+  /**
+   * The chart's numbers for a set of papers (the current search): papers per topic (the most frequent
+   * CHART_TOPICS) and papers saved per week over the last CHART_WEEKS weeks, in local time.
+   */
+  stats(ids: readonly PaperId[], now: number): LibraryStats {
+    const topics = new Map<string, number>();
+    const weeks = lastWeeks(now, CHART_WEEKS);
+    const weekCounts = new Map(weeks.map((start) => [start, 0]));
+    for (const id of ids) {
+      const paper = this.byId.get(id);
+      if (!paper) continue;
+      for (const topic of new Set(paper.topics)) bump(topics, topic, 1);
+      const week = weekStart(paper.savedAt);
+      const count = weekCounts.get(week);
+      if (count !== undefined) weekCounts.set(week, count + 1);
     }
+    return {
+      total: ids.length,
+      topics: mostFrequent(topics, CHART_TOPICS).map(([id, count]) => ({ id, count })),
+      weeks: weeks.map((start) => ({ start, count: weekCounts.get(start)! })),
+    };
+  }
+
+  private cachedSearch(key: string, run: () => PaperId[]): PaperId[] {
+    if (this.lastSearch?.key !== key) this.lastSearch = { key, ids: run() };
     return this.lastSearch.ids;
+  }
+
+  private publishedOrder(): IndexedPaper[] {
+    this.cachedPublishedOrder ??= this.newestFirst
+      .map((paper) => ({ paper, key: publicationSortKey(paper) }))
+      // Array.prototype.sort is stable: equal dates keep the newest-saved-first order.
+      .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? 1 : -1))
+      .map(({ paper }) => paper);
+    return this.cachedPublishedOrder;
   }
 
   private changed(): void {
     this.cachedSummary = undefined;
+    this.cachedPublishedOrder = undefined;
     this.lastSearch = undefined;
   }
 
@@ -98,6 +178,7 @@ export class LibraryIndex {
     // Distinct per paper: the counts say how many papers mention a topic, like the multiEntry indexes.
     for (const topic of new Set(paper.topics)) bump(this.topicCounts, topic, delta);
     for (const benchmark of new Set(paper.benchmarks)) bump(this.benchmarkCounts, benchmark, delta);
+    for (const tag of new Set(paper.tags)) bump(this.tagCountsByTag, tag, delta);
   }
 
   /** Binary search: where `paper` sits (or would sit) in `newestFirst`. */
@@ -124,7 +205,27 @@ function bump(counts: Map<string, number>, key: string, delta: number): void {
   else counts.delete(key);
 }
 
-/** The SUMMARY_TOP most frequent keys; ties in alphabetical order so the summary does not flicker. */
-function mostFrequent(counts: Map<string, number>): [string, number][] {
-  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b)).slice(0, SUMMARY_TOP);
+/** The `top` most frequent keys; ties in alphabetical order so that nothing flickers. */
+function mostFrequent(counts: Map<string, number>, top: number): [string, number][] {
+  return [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b)).slice(0, top);
+}
+
+/** yyyy-mm-dd of the Monday starting the (local) week of `time`. */
+export function weekStart(time: number): string {
+  const day = new Date(time);
+  day.setHours(0, 0, 0, 0);
+  day.setDate(day.getDate() - ((day.getDay() + 6) % 7));
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** The Mondays of the last `count` weeks, oldest first, ending with the current week. */
+function lastWeeks(now: number, count: number): string[] {
+  const monday = new Date(now);
+  monday.setHours(12, 0, 0, 0); // noon: a daylight-saving change never moves it to another day
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  return Array.from({ length: count }, (_, i) => {
+    const week = new Date(monday);
+    week.setDate(monday.getDate() - 7 * (count - 1 - i));
+    return weekStart(week.getTime());
+  });
 }

@@ -1,26 +1,62 @@
 import {
+  editPaper,
   getSavedPapers,
   listNewestSavedPapers,
+  mergeLibraryRecords,
+  readAllPapers,
   readDigest,
   removePaper,
   savePaper,
   savedIdsAmong,
+  takePaper,
+  type LibraryMergeOutcome,
+  type LibraryPaper,
+  type PaperFacets,
   type PaperlightDb,
   type PaperToSave,
+  type StoredHighlight,
 } from '../db';
+import type { PaperEdit } from '../library/edit';
+import { parseQuery } from '../library/query';
 import type { LibraryPage, LibrarySummary } from '../messaging/protocol';
-import type { PaperId, SavedPaper } from '../paper';
+import type { LibrarySearchPage, LibrarySort, LibraryStats, TagCount } from '../messaging/requests/library';
+import type { PaperId } from '../paper';
 import { LibraryIndex } from './library-index';
 import { queryWords } from './title-search';
 
-/** The saved library as the request handlers see it: the store plus the in-memory index for the popup. */
+/**
+ * The saved library as the request handlers (and sync, lib/sync) see it: the store plus the in-memory index
+ * for the popup. Every write to saved papers goes through here, so that the index follows.
+ */
 export interface Library {
-  savePaper(paper: PaperToSave): Promise<SavedPaper>;
+  savePaper(paper: PaperToSave): Promise<LibraryPaper>;
   removePaper(id: PaperId): Promise<boolean>;
   savedIdsAmong(ids: readonly PaperId[]): Promise<PaperId[]>;
   summary(): Promise<LibrarySummary>;
   list(request: { query?: string; offset: number; limit: number }): Promise<LibraryPage>;
+
+  /** One page of the papers matching a query (lib/library/query.ts syntax) in `sort` order. */
+  search(request: { query: string; sort: LibrarySort; offset: number; limit: number }): Promise<LibrarySearchPage>;
+  /** Ids of every paper matching a query, in `sort` order. */
+  idsMatching(query: string, sort: LibrarySort): Promise<PaperId[]>;
+  stats(query: string, now?: number): Promise<LibraryStats>;
+  tagCounts(): Promise<TagCount[]>;
+  /** Every saved paper's facets (all but the abstract: tags, read time, updatedAt...), cheap even for 10,000. */
+  allFacets(): Promise<PaperFacets[]>;
+  /** Full records, in the order asked; ids not saved are left out. */
+  getPapers(ids: readonly PaperId[]): Promise<LibraryPaper[]>;
+  /** Full records of every saved paper, in `ids` order when given (exports). */
+  readPapers(ids?: readonly PaperId[]): Promise<LibraryPaper[]>;
+  /** Tags, note, read state. Undefined when the paper is not saved. `now` is the edit's time (sync passes its own). */
+  editPaper(id: PaperId, edit: PaperEdit, now?: number): Promise<{ paper: LibraryPaper; changed: boolean } | undefined>;
+  /** Remove and hand back the record removed (undo keeps it), undefined when it was not saved. */
+  takePaper(id: PaperId): Promise<LibraryPaper | undefined>;
+  /** Merge records in (restore, undo, sync): newer edit wins, nothing is removed; one transaction. */
+  mergeRecords(records: { papers: readonly LibraryPaper[]; highlights: readonly StoredHighlight[] }): Promise<LibraryMergeOutcome>;
 }
+
+/** Past this many papers written at once, the index is rebuilt from the digest rather than patched paper by paper. */
+const REBUILD_AFTER = 500;
 
 /**
  * `connect` gives the (shared) database connection. The index is built on the first summary or search
@@ -29,19 +65,29 @@ export interface Library {
 export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
   let index: LibraryIndex | undefined;
   let building: Promise<LibraryIndex> | undefined;
+  /** Bumped when the index is thrown away: a build started before must not install an outdated index. */
+  let generation = 0;
 
   function libraryIndex(): Promise<LibraryIndex> {
     if (index) return Promise.resolve(index);
-    building ??= connect()
+    if (building) return building;
+    const started = generation;
+    const build: Promise<LibraryIndex> = connect()
       .then(readDigest)
       .then(
-        (facets) => (index = LibraryIndex.fromPapers(facets)),
+        (facets) => {
+          const built = LibraryIndex.fromPapers(facets);
+          if (started === generation) index = built;
+          if (building === build) building = undefined;
+          return started === generation ? built : libraryIndex();
+        },
         (error: unknown) => {
-          building = undefined; // the next request tries again
+          if (building === build) building = undefined; // the next request tries again
           throw error;
         },
       );
-    return building;
+    building = build;
+    return build;
   }
 
   /**
@@ -52,6 +98,18 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
   function afterWrite(update: (index: LibraryIndex) => void): void {
     if (index) update(index);
     else if (building) building.then(update, () => {});
+  }
+
+  /** Forget the index (after a large import): the next request builds it from the digest. */
+  function rebuildIndex(): void {
+    generation++;
+    index = undefined;
+    building = undefined;
+  }
+
+  async function searchIds(query: string, sort: LibrarySort): Promise<{ ids: PaperId[]; problems: string[] }> {
+    const parsed = parseQuery(query);
+    return { ids: (await libraryIndex()).search(parsed, sort), problems: parsed.problems };
   }
 
   return {
@@ -86,6 +144,65 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
       }
       const ids = (await libraryIndex()).idsWithTitleWords(words);
       return { total: ids.length, items: await getSavedPapers(db, ids.slice(offset, offset + limit)) };
+    },
+
+    async search({ query, sort, offset, limit }) {
+      const db = await connect();
+      if (!index && sort === 'saved' && query.trim() === '') {
+        // The popup's first page after a worker restart does not wait for the index (see `list`).
+        return { ...(await listNewestSavedPapers(db, { offset, limit })), problems: [] };
+      }
+      const { ids, problems } = await searchIds(query, sort);
+      return { total: ids.length, items: await getSavedPapers(db, ids.slice(offset, offset + limit)), problems };
+    },
+
+    async idsMatching(query, sort) {
+      return (await searchIds(query, sort)).ids;
+    },
+
+    async stats(query, now = Date.now()) {
+      const { ids } = await searchIds(query, 'saved');
+      return (await libraryIndex()).stats(ids, now);
+    },
+
+    async tagCounts() {
+      return (await libraryIndex()).tagCounts();
+    },
+
+    async allFacets() {
+      return (await libraryIndex()).allFacets();
+    },
+
+    async getPapers(ids) {
+      return getSavedPapers(await connect(), ids);
+    },
+
+    async readPapers(ids) {
+      // getAll in batches is many times faster than one get per paper; then put them in the order asked.
+      const all = await readAllPapers(await connect());
+      if (!ids) return all;
+      const byId = new Map(all.map((paper) => [paper.id, paper]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async editPaper(id, edit, now) {
+      const outcome = await editPaper(await connect(), id, edit, now);
+      if (outcome?.changed) afterWrite((current) => current.upsert(outcome.paper));
+      return outcome;
+    },
+
+    async takePaper(id) {
+      const removed = await takePaper(await connect(), id);
+      afterWrite((current) => current.remove(id));
+      return removed;
+    },
+
+    async mergeRecords(records) {
+      const outcome = await mergeLibraryRecords(await connect(), records);
+      const written = [...outcome.papers.added, ...outcome.papers.updated];
+      if (written.length > REBUILD_AFTER) rebuildIndex();
+      else afterWrite((current) => written.forEach((paper) => current.upsert(paper)));
+      return outcome;
     },
   };
 }

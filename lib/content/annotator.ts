@@ -9,6 +9,11 @@
  * - another paper (the site reused the element): the same UI switches to the new paper;
  * - no longer an entry: the UI goes.
  * `sweep()` drops the UIs of entries that left the page.
+ *
+ * Placement can be deferred (`deferPlacement`): the UI is built and rendered off the page, and put in place
+ * by `placeDeferred(max)`. On a 2,000-entry listing, every insertion makes the browser lay out and repaint
+ * the huge page once more before the next frame; inserting the entries far from the viewport in a few
+ * batches instead of one frame per time slice saves most of that work (issue 4, tests/bench/page.ts).
  */
 import type { Extraction, ExtractInput } from '../extract/types';
 import type { PaperEntry } from '../paper';
@@ -35,8 +40,15 @@ export type ExtractFn = (input: ExtractInput) => Extraction;
 
 const NOTHING_FOUND: Extraction = { benchmarks: [], topics: [], results: [] };
 
+export interface AnnotateOptions {
+  /** Build the UI now, place it on the next `placeDeferred` (entries far from the viewport). */
+  deferPlacement?: boolean;
+}
+
 export class PageAnnotator {
   private readonly views = new Map<Element, EntryView>();
+  /** Entries whose UI waits for `placeDeferred`, in the order they were read (document order, mostly). */
+  private readonly deferred = new Map<Element, () => void>();
   private readonly ownHosts = new WeakSet<Element>();
   /** Extraction per paper (keyed by id and text): a re-rendered or reused card is not extracted again. */
   private readonly extractions = new Map<string, Extraction>();
@@ -62,7 +74,7 @@ export class PageAnnotator {
   }
 
   /** Read `root` with `adapter` and make the page show its UI exactly once. Returns whether it is an entry. */
-  annotate(root: Element, adapter: AnyAdapter, context: unknown): boolean {
+  annotate(root: Element, adapter: AnyAdapter, context: unknown, options: AnnotateOptions = {}): boolean {
     if (!root.isConnected) return false;
     let entry;
     try {
@@ -91,13 +103,43 @@ export class PageAnnotator {
     root.setAttribute(ID_ATTRIBUTE, paper.id);
     const current = this.views.get(root)!;
     if (!current.ui.host.isConnected && current.placements < MAX_PLACEMENTS) {
-      current.placements++;
-      if (current.placements === MAX_PLACEMENTS) console.warn(`Paperlight: the page keeps removing the UI of ${paper.id}; leaving it out.`);
-      entry.placeUi(current.ui.host);
+      const place = () => {
+        current.placements++;
+        if (current.placements === MAX_PLACEMENTS) console.warn(`Paperlight: the page keeps removing the UI of ${paper.id}; leaving it out.`);
+        entry.placeUi(current.ui.host);
+      };
+      // A deferred entry read again keeps waiting (with this latest reading), unless it is now wanted at once.
+      if (options.deferPlacement) this.deferred.set(root, place);
+      else {
+        this.deferred.delete(root);
+        place();
+      }
     }
     current.annotated = { root, paper, detected: entry, extraction: this.extractionFor(paper) };
     for (const feature of this.features) this.notify(feature, current.annotated);
     return true;
+  }
+
+  /** Entries whose UI is built but not placed yet. */
+  get deferredCount(): number {
+    return this.deferred.size;
+  }
+
+  /** Place up to `max` deferred UIs (of entries still on the page), oldest first. Returns how many wait still. */
+  placeDeferred(max = Infinity): number {
+    let placed = 0;
+    for (const [root, place] of this.deferred) {
+      if (placed >= max) break;
+      this.deferred.delete(root);
+      if (!root.isConnected || !this.views.has(root)) continue;
+      try {
+        place();
+      } catch (error) {
+        console.warn('Paperlight: could not place an entry UI', error);
+      }
+      placed++;
+    }
+    return this.deferred.size;
   }
 
   /** Drop the UIs of entries that are no longer in the page. */
@@ -139,6 +181,7 @@ export class PageAnnotator {
   }
 
   private remove(root: Element, view: EntryView): void {
+    this.deferred.delete(root);
     for (const feature of this.features) {
       try {
         feature.entryRemoved(root, view.paper);

@@ -3,8 +3,8 @@
  * open shadow root holding our CSS and a Preact-rendered EntryBar (save toggle + badge row).
  */
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { EntryBar } from '../../components/badges/EntryBar';
+import type { BadgeData } from '../../components/badges/types';
 import { shadowRootCss } from '../../components/badges/styles';
 import type { Extraction } from '../extract/types';
 import type { PaperEntry } from '../paper';
@@ -30,6 +30,10 @@ const CONTAINED_EVENTS = ['click', 'dblclick', 'keydown', 'keyup', 'keypress'];
 export class EntryUi {
   readonly host: HTMLElement;
   private readonly mount: HTMLElement;
+  private paper: PaperEntry | undefined;
+  private extraction: Extraction | undefined;
+  private badges: BadgeData[] = [];
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     doc: Document,
@@ -51,7 +55,14 @@ export class EntryUi {
   /** Show (or switch to, when the site reused the entry for another paper) this paper. */
   show(paper: PaperEntry, extraction: Extraction): void {
     this.host.setAttribute('data-paperlight-id', paper.id);
-    render(<ConnectedEntryBar paper={paper} extraction={extraction} library={this.library} />, this.mount);
+    if (paper.id !== this.paper?.id) {
+      this.unsubscribe?.();
+      this.unsubscribe = this.library.subscribe(paper.id, () => rerenderSoon(this));
+    }
+    if (extraction !== this.extraction) this.badges = badgesFor(extraction);
+    this.paper = paper;
+    this.extraction = extraction;
+    this.render();
   }
 
   setTheme(theme: Theme): void {
@@ -59,8 +70,59 @@ export class EntryUi {
   }
 
   destroy(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.paper = undefined;
+    waitingToRender.delete(this);
     render(null, this.mount);
     this.host.remove();
+  }
+
+  /**
+   * Plain props, no hooks: 2,000 components with effects make Preact run 2,000 effect callbacks in one
+   * task after the frame that shows them (issue 4, tests/bench/page.ts).
+   */
+  render(): void {
+    const { paper, extraction } = this;
+    if (!paper || !extraction) return;
+    render(
+      <EntryBar
+        badges={this.badges}
+        state={this.library.get(paper.id)}
+        title={paper.title}
+        onToggle={() => void this.library.toggle(paper, extraction)}
+      />,
+      this.mount,
+    );
+  }
+}
+
+/**
+ * Saved-state changes reach the UIs a few at a time: the background's answer about 200 papers would
+ * otherwise re-render 200 rows in one task. A click's own UI is first in line (a queue of one).
+ */
+const waitingToRender = new Set<EntryUi>();
+const RENDER_BUDGET_MS = 8;
+let renderTaskQueued = false;
+
+function rerenderSoon(ui: EntryUi): void {
+  waitingToRender.add(ui);
+  if (renderTaskQueued) return;
+  renderTaskQueued = true;
+  setTimeout(renderSome, 0);
+}
+
+function renderSome(): void {
+  renderTaskQueued = false;
+  const start = performance.now();
+  for (const ui of waitingToRender) {
+    waitingToRender.delete(ui);
+    ui.render();
+    if (performance.now() - start >= RENDER_BUDGET_MS) break;
+  }
+  if (waitingToRender.size > 0 && !renderTaskQueued) {
+    renderTaskQueued = true;
+    setTimeout(renderSome, 0);
   }
 }
 
@@ -96,14 +158,4 @@ function adoptStyles(shadow: ShadowRoot, doc: Document): void {
   const style = doc.createElement('style');
   style.textContent = shadowRootCss;
   shadow.prepend(style);
-}
-
-function ConnectedEntryBar({ paper, extraction, library }: { paper: PaperEntry; extraction: Extraction; library: LibraryState }) {
-  const [state, setState] = useState(() => library.get(paper.id));
-  useEffect(() => {
-    setState(library.get(paper.id));
-    return library.subscribe(paper.id, setState);
-  }, [library, paper.id]);
-  const badges = useMemo(() => badgesFor(extraction), [extraction]);
-  return <EntryBar badges={badges} state={state} title={paper.title} onToggle={() => void library.toggle(paper, extraction)} />;
 }

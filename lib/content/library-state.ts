@@ -30,7 +30,11 @@ export class LibraryState {
     signal: AbortSignal,
   ) {
     // The background announces every change; it is the truth, also for a toggle of ours still pending.
-    onBroadcast((message) => this.set(message.id, stateFor(message.saved)), signal);
+    onBroadcast((message) => {
+      if (message.type === 'paper/changed') this.set(message.id, stateFor(message.saved));
+      // A big import or sync is announced once, not per paper: ask again about every paper on the page.
+      else if (message.type === 'library/changed' && message.ids === 'many') this.recheckAll();
+    }, signal);
     signal.addEventListener('abort', () => clearTimeout(this.statusTimer), { once: true });
   }
 
@@ -80,7 +84,14 @@ export class LibraryState {
     await Promise.all(asking);
   }
 
+  /** Forget what we were told and ask about every known id again (toggles keep showing their state meanwhile). */
+  recheckAll(): void {
+    for (const [id, state] of this.states) if (state.status !== 'pending') this.unasked.add(id);
+    void this.askStatus();
+  }
+
   private async askBatch(ids: PaperId[]): Promise<void> {
+    const asked = ids.map((id) => this.states.get(id));
     const reply = await this.request('paper/status', { ids });
     if (!reply.ok) {
       // Toggles stay "unknown" (shown unsaved, a click still works); one line in the console, not 2,000.
@@ -89,10 +100,10 @@ export class LibraryState {
       return;
     }
     const saved = new Set(reply.value);
-    for (const id of ids) {
-      // An answer to an old question must not overwrite a click made since.
-      if (this.get(id).status === 'unknown') this.set(id, stateFor(saved.has(id)));
-    }
+    ids.forEach((id, i) => {
+      // An answer to an old question must not overwrite a click or broadcast that came since.
+      if (this.states.get(id) === asked[i]) this.set(id, stateFor(saved.has(id)));
+    });
   }
 
   /**

@@ -7,15 +7,17 @@
  * watcher. A client-side navigation aborts the run and starts the next one; UIs of entries that survive
  * the navigation are kept (annotate is idempotent), the others are swept.
  */
-import { extract as extractWithEngine } from '../extract';
+import { extract as extractWithEngine, prepareExtractor } from '../extract';
 import { onBroadcast as onBroadcastFromBackground, request as requestToBackground } from '../messaging/client';
-import { adapterFor, adapters as allAdapters, type AnyAdapter } from '../sites';
+import { sitesSetting, type SitesSettings } from '../settings/sites';
+import { adapterFor, adapters as allAdapters, siteOf, type AnyAdapter } from '../sites';
 import { PageAnnotator, type ExtractFn } from './annotator';
 import type { EntryFeature } from './entry-features';
 import { HOST_ATTRIBUTE } from './entry-ui';
 import { LibraryState, type OnBroadcastFn, type RequestFn } from './library-state';
-import { observe } from './observe';
+import { observe, STORM_QUIET_MS, STORM_RECORDS } from './observe';
 import { createScheduler, type SchedulerOptions, type SliceScheduler } from './scheduler';
+import type { Setting } from '../settings/store';
 import { watchTheme } from './theme';
 
 export interface PaperlightOptions {
@@ -33,7 +35,21 @@ export interface PaperlightOptions {
   scheduler?: Omit<SchedulerOptions, 'signal' | 'afterSlice'>;
   /** Features working on every entry (lib/content/features/), made once for the script's lifetime. */
   features?: (context: FeatureContext) => EntryFeature[];
+  /**
+   * Work to finish before the first entry is read (default with the real extractor: building its tables in
+   * time slices, so that the first extraction does not build them in one long task).
+   */
+  prepare?: () => Promise<void>;
+  /** UIs of entries far from the viewport are placed this many per frame (see PageAnnotator.placeDeferred). */
+  placementBatch?: number;
+  /** Wait for the next frame (placement batches); default requestAnimationFrame, then a task. */
+  nextFrame?: (callback: () => void) => void;
+  /** The user's site settings (sites switched off); default: the stored setting, followed live. */
+  siteSettings?: Pick<Setting<SitesSettings>, 'get' | 'watch'>;
 }
+
+/** 100 UIs cost the browser roughly 30-50 ms of style and layout on the 2,000-entry arXiv page (tests/bench). */
+const PLACEMENT_BATCH = 100;
 
 /** What a feature may use: the page, the shared saved-state, the background, and the script's lifetime. */
 export interface FeatureContext {
@@ -59,17 +75,29 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
   const onBroadcast = options.onBroadcast ?? onBroadcastFromBackground;
   const library = new LibraryState(request, onBroadcast, signal);
   const annotator = new PageAnnotator(doc, library, options.extract ?? extractWithEngine);
+  const prepare = options.prepare ?? (options.extract ? undefined : () => prepareExtractor());
+  const ready = prepare?.().catch(() => undefined);
+  const placementBatch = options.placementBatch ?? PLACEMENT_BATCH;
+  const nextFrame = options.nextFrame ?? defaultNextFrame;
   for (const feature of options.features?.({ doc, signal, library, request, onBroadcast, annotator }) ?? []) {
     annotator.addFeature(feature);
   }
-  let run: { controller: AbortController; adapter?: AnyAdapter; scheduler?: SliceScheduler } | undefined;
+  let run: { controller: AbortController; adapter?: AnyAdapter; scheduler?: SliceScheduler; placing?: Promise<void> } | undefined;
+  // Sites the user switched off (options page). Read before the first run, followed afterwards.
+  let disabledSites: readonly string[] = [];
+  const siteSettings = options.siteSettings ?? sitesSetting;
+  const settingsRead = siteSettings.get().then(
+    (settings) => void (disabledSites = settings.disabled),
+    () => undefined, // unreadable settings: every site on, as by default
+  );
 
   function startRun(url: URL): void {
     run?.controller.abort();
     const controller = new AbortController();
     if (signal.aborted) return;
     signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
-    const adapter = adapterFor(url, doc, options.adapters ?? allAdapters);
+    const found = adapterFor(url, doc, options.adapters ?? allAdapters);
+    const adapter = found && !disabledSites.includes(siteOf(found)) ? found : undefined;
     run = { controller, adapter };
     if (!adapter) {
       annotator.clear(); // navigated client-side to a page we do not annotate
@@ -87,15 +115,38 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
     const scheduler: SliceScheduler = createScheduler({
       ...options.scheduler,
       signal: runSignal,
-      // The ids the slice discovered go out in batches; all of them once the queue is empty.
-      afterSlice: () => library.askStatusSoon(scheduler.pending === 0),
+      ready,
+      afterSlice: () => {
+        // The ids the slice discovered go out in batches; all of them once the queue is empty.
+        library.askStatusSoon(scheduler.pending === 0);
+        const waiting = annotator.deferredCount;
+        if (waiting >= placementBatch || (waiting > 0 && scheduler.pending === 0)) placeInBatches();
+      },
     });
     let recognised = 0;
     // A new closure per run: `observe` hands every current entry to this run again (annotate is idempotent).
+    // Entries in view show their UI at once; the others are built now and placed in batches.
     const queueEntry = (root: Element) =>
-      scheduler.enqueue(root, () => {
-        if (annotator.annotate(root, adapter, context)) recognised++;
+      scheduler.enqueue(root, (inView) => {
+        if (annotator.annotate(root, adapter, context, { deferPlacement: !inView })) recognised++;
       });
+
+    /** One batch of deferred UIs per frame, while a full batch waits or the queue is done. */
+    const placeInBatches = () => {
+      if (!run || run.placing) return;
+      const current = run;
+      current.placing = new Promise<void>((resolve) => {
+        const step = () => {
+          if (runSignal.aborted) return resolve();
+          const left = annotator.placeDeferred(placementBatch);
+          if (left > 0 && (left >= placementBatch || scheduler.pending === 0)) nextFrame(step);
+          else resolve();
+        };
+        step();
+      }).finally(() => {
+        current.placing = undefined;
+      });
+    };
 
     const currentTheme = watchTheme(doc, adapter.readTheme, (theme) => annotator.setTheme(theme), runSignal);
     annotator.setTheme(currentTheme());
@@ -116,8 +167,14 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
     return scheduler;
   }
 
-  startRun(new URL(doc.location.href));
-  options.onLocationChange?.((url) => startRun(url));
+  // The first run starts in a task of its own, once the settings are read: the script's evaluation stays short.
+  void settingsRead.then(() => startRun(new URL(doc.location.href)));
+  options.onLocationChange?.((url) => void settingsRead.then(() => startRun(url)));
+  siteSettings.watch((settings) => {
+    const changed = settings.disabled.join() !== disabledSites.join();
+    disabledSites = settings.disabled;
+    if (changed && run) startRun(new URL(doc.location.href)); // switched on or off: apply to this page now
+  }, signal);
   // Extension updated or reloaded: this copy can no longer save anything, so its UI goes.
   signal.addEventListener('abort', () => annotator.clear(), { once: true });
 
@@ -126,8 +183,21 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
     get adapter() {
       return run?.adapter;
     },
-    whenIdle: () => run?.scheduler?.whenIdle() ?? Promise.resolve(),
+    async whenIdle() {
+      // Slices and placement batches hand work to each other: idle when neither has any left.
+      for (let current = run; current?.scheduler; current = run) {
+        await current.scheduler.whenIdle();
+        if (!current.placing) break;
+        await current.placing;
+      }
+    },
   };
+}
+
+function defaultNextFrame(callback: () => void): void {
+  // After the frame that lays out the previous batch, not inside it.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(callback, 0));
+  else setTimeout(callback, 16);
 }
 
 /**
@@ -150,7 +220,21 @@ function watchRerenders(
       if (!signal.aborted) annotator.sweep();
     }, 50);
   };
+  let stormTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
+    if (records.length > STORM_RECORDS) {
+      // A storm (observe.ts): once it is over, every entry is read again (cheap when nothing changed:
+      // the queue keeps one task per entry, and the extraction of unchanged text is cached).
+      sweepSoon();
+      clearTimeout(stormTimer);
+      stormTimer = setTimeout(() => {
+        if (!signal.aborted) for (const root of doc.querySelectorAll(entrySelector)) queueEntry(root);
+      }, STORM_QUIET_MS);
+      return;
+    }
+    // MathJax typesetting a big listing sends thousands of records, most about the same few elements:
+    // each changed element is looked at once per callback.
+    const targets = new Set<Element>();
     for (const record of records) {
       if (record.type === 'childList') {
         const ours = record.removedNodes.length === 0 && [...record.addedNodes].every((node) => annotator.isOwnHost(node));
@@ -158,10 +242,15 @@ function watchRerenders(
         if (record.removedNodes.length > 0) sweepSoon();
       }
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
-      if (!target || target.closest(`[${HOST_ATTRIBUTE}]`)) continue;
-      const root = target.closest(entrySelector);
-      if (root) queueEntry(root);
+      if (target) targets.add(target);
     }
+    const roots = new Set<Element>();
+    for (const target of targets) {
+      if (target.closest(`[${HOST_ATTRIBUTE}]`)) continue;
+      const root = target.closest(entrySelector);
+      if (root) roots.add(root);
+    }
+    for (const root of roots) queueEntry(root);
   });
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   signal.addEventListener(
@@ -169,6 +258,7 @@ function watchRerenders(
     () => {
       observer.disconnect();
       clearTimeout(sweepTimer);
+      clearTimeout(stormTimer);
     },
     { once: true },
   );

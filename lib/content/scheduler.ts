@@ -22,11 +22,20 @@ export interface SchedulerOptions {
   nearMargin?: string;
   /** Called after every slice (e.g. to send the ids the slice discovered in one message). */
   afterSlice?: () => void;
+  /** Work starts once this settles (e.g. the extractor's tables, built in slices of their own). */
+  ready?: Promise<unknown>;
 }
+
+/**
+ * A queued piece of work. `inView` says whether its element is in or near the viewport (reported by the
+ * IntersectionObserver, or assumed before its first report): work there is shown at once, work further
+ * down the page may be batched (lib/content/annotator: deferred placement).
+ */
+export type SliceTask = (inView: boolean) => void;
 
 export interface SliceScheduler {
   /** Queue `task` for `element` (replacing a queued task for the same element). */
-  enqueue(element: Element, task: () => void): void;
+  enqueue(element: Element, task: SliceTask): void;
   /** Resolves when the queue is empty (tests, benchmarks). */
   whenIdle(): Promise<void>;
   readonly pending: number;
@@ -34,7 +43,7 @@ export interface SliceScheduler {
 
 export function createScheduler(options: SchedulerOptions): SliceScheduler {
   const { signal, budgetMs = 8, yieldToPage = defaultYield, now = () => performance.now(), afterSlice } = options;
-  const tasks = new Map<Element, () => void>();
+  const tasks = new Map<Element, SliceTask>();
   // Queues of elements; an element whose task already ran (or was replaced and ran) is skipped.
   const inOrder: Element[] = [];
   const near: Element[] = [];
@@ -42,11 +51,14 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
   let nearHead = 0;
   let draining = false;
   let idleWaiters: (() => void)[] = [];
+  /** Until the observer's first report, queue order stands in for it: a page opened at the top shows its first entries. */
+  let viewportKnown = false;
 
   const viewport =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
+            viewportKnown = true;
             for (const entry of entries) if (entry.isIntersecting && tasks.has(entry.target)) near.push(entry.target);
           },
           { rootMargin: options.nearMargin ?? '100% 0px' },
@@ -64,16 +76,16 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
     { once: true },
   );
 
-  function next(): [Element, () => void] | undefined {
+  function next(): [Element, SliceTask, boolean] | undefined {
     while (nearHead < near.length) {
       const element = near[nearHead++]!;
       const task = tasks.get(element);
-      if (task) return [element, task];
+      if (task) return [element, task, true];
     }
     while (head < inOrder.length) {
       const element = inOrder[head++]!;
       const task = tasks.get(element);
-      if (task) return [element, task];
+      if (task) return [element, task, !viewport || !viewportKnown];
     }
     return undefined;
   }
@@ -81,11 +93,11 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
   function runOne(): boolean {
     const found = next();
     if (!found) return false;
-    const [element, task] = found;
+    const [element, task, inView] = found;
     tasks.delete(element);
     viewport?.unobserve(element);
     try {
-      task();
+      task(inView);
     } catch (error) {
       console.warn('Paperlight: a task failed', error);
     }
@@ -95,6 +107,7 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
   async function drain(): Promise<void> {
     draining = true;
     try {
+      if (options.ready) await options.ready.catch(() => undefined);
       while (!signal.aborted && tasks.size > 0) {
         await yieldToPage();
         const sliceStart = now();

@@ -1,11 +1,12 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { PaperId } from '../paper';
 import type { PaperlightDb } from './open';
-import type { DigestChunk, PaperFacets, PaperlightSchema } from './schema';
+import type { DigestChunk, LibraryPaper, PaperFacets, PaperlightSchema } from './schema';
 import { inTransaction } from './transaction';
 
 /**
- * The `digest` store: every saved paper's facets (id, savedAt, title, topics, benchmarks) packed into
+ * The `digest` store: every saved paper's facets (ids, times, title, authors, topics, benchmarks, tags, note,
+ * read and publication dates: all but the abstract) packed into
  * DIGEST_CHUNKS records. Why: the popup's summary and search need those fields of every paper, and reading
  * 10,000 paper records costs seconds in Chromium (the price is per record, abstracts make it worse), while
  * reading a few dozen chunks costs milliseconds. Each write updates the one chunk its paper hashes to, in the
@@ -13,9 +14,25 @@ import { inTransaction } from './transaction';
  */
 export const DIGEST_CHUNKS = 64;
 
-/** Only the facet fields: a digest row (or index entry) made from a full record must not carry the abstract. */
-export function facetsOf(paper: PaperFacets): PaperFacets {
-  return { id: paper.id, savedAt: paper.savedAt, title: paper.title, topics: paper.topics, benchmarks: paper.benchmarks };
+/**
+ * Only the facet fields: a digest row (or index entry) made from a full record must not carry the abstract.
+ * Records from before version 5 have no tags, note or read time: they read as none.
+ */
+export function facetsOf(paper: LibraryPaper | PaperFacets): PaperFacets {
+  const facets: PaperFacets = {
+    id: paper.id,
+    savedAt: paper.savedAt,
+    updatedAt: paper.updatedAt ?? paper.savedAt,
+    title: paper.title,
+    authors: paper.authors ?? [],
+    topics: paper.topics,
+    benchmarks: paper.benchmarks,
+    tags: paper.tags ?? [],
+    note: paper.note ?? '',
+  };
+  if (paper.readAt !== undefined) facets.readAt = paper.readAt;
+  if (paper.published !== undefined) facets.published = paper.published;
+  return facets;
 }
 
 /** Which chunk holds a paper: FNV-1a hash of its id, so chunks fill evenly whatever the ids look like. */
@@ -34,12 +51,36 @@ type WritableStore<Name extends StoreNames<PaperlightSchema>> = IDBPObjectStore<
 >;
 
 /** Put (`facets`) or take out (undefined) paper `id`'s row, inside the transaction that writes the paper. */
-export async function updateDigest(digest: WritableStore<'digest'>, id: PaperId, facets: PaperFacets | undefined): Promise<void> {
-  const chunk = digestChunkOf(id);
-  const stored = await digest.get(chunk);
-  const papers = (stored?.papers ?? []).filter((paper) => paper.id !== id);
-  if (facets) papers.push(facetsOf(facets));
-  await digest.put({ chunk, papers });
+export function updateDigest(digest: WritableStore<'digest'>, id: PaperId, facets: LibraryPaper | PaperFacets | undefined): Promise<void> {
+  return updateDigestRows(digest, new Map([[id, facets]]));
+}
+
+/**
+ * Several papers' rows at once (an import writes thousands in one transaction): each chunk is read and
+ * written once, so two papers of the same chunk cannot overwrite each other's change.
+ */
+export async function updateDigestRows(
+  digest: WritableStore<'digest'>,
+  changes: ReadonlyMap<PaperId, LibraryPaper | PaperFacets | undefined>,
+): Promise<void> {
+  const byChunk = new Map<number, PaperId[]>();
+  for (const id of changes.keys()) {
+    const chunk = digestChunkOf(id);
+    byChunk.set(chunk, [...(byChunk.get(chunk) ?? []), id]);
+  }
+  const chunks = [...byChunk.keys()];
+  const stored = await Promise.all(chunks.map((chunk) => digest.get(chunk)));
+  await Promise.all(
+    chunks.map((chunk, i) => {
+      const ids = new Set(byChunk.get(chunk));
+      const papers = (stored[i]?.papers ?? []).filter((paper) => !ids.has(paper.id));
+      for (const id of ids) {
+        const facets = changes.get(id);
+        if (facets) papers.push(facetsOf(facets));
+      }
+      return digest.put({ chunk, papers });
+    }),
+  );
 }
 
 /** Replace the whole digest with one built from the `papers` store (upgrade step, or repair). */

@@ -12,3 +12,14 @@ export {
   savePaper,
   savedIdsAmong,
 } from './papers';
+export { type LibraryPaper } from './schema';
+export { updateDigestRows } from './digest';
+export {
+  editPaper,
+  mergeLibraryRecords,
+  readAllPapers,
+  takePaper,
+  type EditOutcome,
+  type LibraryMergeOutcome,
+  type MergeOutcome,
+} from './library-records';

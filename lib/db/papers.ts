@@ -1,17 +1,18 @@
-import type { PaperId, SavedPaper } from '../paper';
+import type { PaperId } from '../paper';
 import type { PaperlightDb } from './open';
+import type { LibraryPaper } from './schema';
 import { updateDigest } from './digest';
 import { mergeResave, type PaperToSave } from './resave';
 import { inTransaction } from './transaction';
 
 /**
- * The `papers` store: one record per saved paper (lib/paper.ts SavedPaper), key = paper id. Only the
+ * The `papers` store: one record per saved paper (lib/db/schema.ts LibraryPaper), key = paper id. Only the
  * background worker calls these; pages and the popup go through lib/messaging. Every write goes through
  * savePaper/removePaper (or another function here that also calls updateDigest): the digest must follow.
  */
 
 /** Save or re-save a paper (idempotent, see mergeResave). Resolves with the stored record. */
-export function savePaper(db: PaperlightDb, paper: PaperToSave, now = Date.now()): Promise<SavedPaper> {
+export function savePaper(db: PaperlightDb, paper: PaperToSave, now = Date.now()): Promise<LibraryPaper> {
   return inTransaction(db, ['papers', 'digest'], 'readwrite', async (tx) => {
     const papers = tx.objectStore('papers');
     const stored = await papers.get(paper.id);
@@ -41,15 +42,15 @@ export function savedIdsAmong(db: PaperlightDb, ids: readonly PaperId[]): Promis
   });
 }
 
-export function getSavedPaper(db: PaperlightDb, id: PaperId): Promise<SavedPaper | undefined> {
+export function getSavedPaper(db: PaperlightDb, id: PaperId): Promise<LibraryPaper | undefined> {
   return db.get('papers', id);
 }
 
 /** The saved records of `ids`, in that order; ids no longer saved are skipped. */
-export function getSavedPapers(db: PaperlightDb, ids: readonly PaperId[]): Promise<SavedPaper[]> {
+export function getSavedPapers(db: PaperlightDb, ids: readonly PaperId[]): Promise<LibraryPaper[]> {
   return inTransaction(db, ['papers'], 'readonly', async (tx) => {
     const papers = await Promise.all(ids.map((id) => tx.objectStore('papers').get(id)));
-    return papers.filter((paper): paper is SavedPaper => paper !== undefined);
+    return papers.filter((paper): paper is LibraryPaper => paper !== undefined);
   });
 }
 
@@ -64,10 +65,10 @@ export function countSavedPapers(db: PaperlightDb): Promise<number> {
 export function listNewestSavedPapers(
   db: PaperlightDb,
   { offset, limit }: { offset: number; limit: number },
-): Promise<{ total: number; items: SavedPaper[] }> {
+): Promise<{ total: number; items: LibraryPaper[] }> {
   return inTransaction(db, ['papers'], 'readonly', async (tx) => {
     const total = await tx.objectStore('papers').count();
-    const items: SavedPaper[] = [];
+    const items: LibraryPaper[] = [];
     let cursor = await tx.objectStore('papers').index('by-savedAt').openCursor(null, 'prev');
     if (cursor && offset > 0) cursor = await cursor.advance(offset);
     while (cursor && items.length < limit) {

@@ -1,4 +1,5 @@
 import type { SavedPaper } from '../paper';
+import type { LibraryPaper } from './schema';
 
 /** What a page sends to save: the paper and what was extracted from it; the store adds the times. */
 export type PaperToSave = Omit<SavedPaper, 'savedAt' | 'updatedAt'>;
@@ -14,11 +15,11 @@ export type PaperToSave = Omit<SavedPaper, 'savedAt' | 'updatedAt'>;
  * - fields added by later features (tags, notes, read state) are kept as they are;
  * - when nothing changes, the stored record itself is returned (same `updatedAt`; the caller writes nothing).
  */
-export function mergeResave(stored: SavedPaper | undefined, incoming: PaperToSave, now: number): SavedPaper {
+export function mergeResave(stored: LibraryPaper | undefined, incoming: PaperToSave, now: number): LibraryPaper {
   if (!stored) return { ...incoming, savedAt: now, updatedAt: now };
   const keepStoredText = incoming.abstract.length < stored.abstract.length;
   const textSource = keepStoredText ? stored : incoming;
-  const merged: SavedPaper = {
+  const merged: LibraryPaper = {
     ...stored,
     site: incoming.site || stored.site,
     url: incoming.url || stored.url,

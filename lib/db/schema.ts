@@ -40,13 +40,39 @@ export interface StoredHighlight {
   updatedAt: number;
 }
 
-/** What the digest keeps of a saved paper: enough to count, order and search the library, no abstract. */
+/**
+ * A saved paper with what the reader added to it (issue 6): the record the `papers` store keeps. The fields
+ * are optional because records saved before version 5 lack them (no tags, no note, unread); code reads them
+ * through lib/library/paper-fields.ts.
+ */
+export interface LibraryPaper extends SavedPaper {
+  /** The reader's tags: trimmed, unique, sorted (lib/library/tags.ts normalizeTags). One index key each. */
+  tags?: string[];
+  /** The reader's note; absent or '' when none. */
+  note?: string;
+  /** ms since epoch when the reader marked it read; absent while unread. */
+  readAt?: number;
+}
+
+/**
+ * What the digest keeps of a saved paper: enough to count, order, filter and search the library (and for
+ * sync to compare states), no abstract.
+ */
 export interface PaperFacets {
   id: PaperId;
   savedAt: number;
+  /** Since version 5 (the sync engine compares it). */
+  updatedAt: number;
   title: string;
+  authors: string[];
   topics: string[];
   benchmarks: string[];
+  tags: string[];
+  /** '' when none (searched as free words). */
+  note: string;
+  readAt?: number;
+  /** yyyy-mm-dd as the page said, for sorting by publication date. */
+  published?: string;
 }
 
 /**
@@ -63,7 +89,7 @@ export interface DigestChunk {
 export interface PaperlightSchema extends DBSchema {
   papers: {
     key: PaperId;
-    value: SavedPaper;
+    value: LibraryPaper;
     indexes: {
       /** Newest-first listing (cursor direction 'prev'). */
       'by-savedAt': number;
@@ -71,6 +97,8 @@ export interface PaperlightSchema extends DBSchema {
       'by-topic': string;
       /** multiEntry: one key per benchmark name. */
       'by-benchmark': string;
+      /** multiEntry: one key per tag (version 5). */
+      'by-tag': string;
     };
   };
   /** Kept in step with `papers` by every write, in the same transaction (lib/db/papers.ts). */

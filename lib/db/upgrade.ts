@@ -36,6 +36,14 @@ const UPGRADE_STEPS: readonly UpgradeStep[] = [
     const digest = db.createObjectStore('digest', { keyPath: 'chunk' });
     await rebuildDigest(tx.objectStore('papers'), digest);
   },
+  // Version 5 (issue 6): the reader's tags, note and read state live on the paper record (optional fields,
+  // so stored records stay as they are); papers are looked up by tag; the digest rows gain the fields the
+  // popup filters and sorts on (authors, tags, note, read and publication dates), so it is built again.
+  async (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    papers.createIndex('by-tag', 'tags', { multiEntry: true });
+    await rebuildDigest(papers, tx.objectStore('digest'));
+  },
 ];
 
 /** The schema version this build of Paperlight opens. */

@@ -5,16 +5,21 @@
  *
  * Pure, offline and never throws. The work is one pass over the words (lib/extract/scan.ts) with one hash
  * lookup each; discovery and results only look around the positions that pass recorded.
+ *
+ * The tables behind that pass are built once per page: by the first `extract`, by `warmUp()` in one call,
+ * or by `await prepareExtractor()` in slices that keep the page responsive (issue 4).
  */
-import { normalizedKey, parseCatalogue, type CatalogueEntry } from './catalogue';
+import { parseCatalogueSteps, type CatalogueEntry } from './catalogue';
 import { benchmarksTsv, notBenchmarksText, topicKeywordsTsv, topicsTsv } from './data';
-import { Discoverer, parseNotBenchmarks } from './discover';
-import { buildLexicon, CUE_BEFORE, CUE_WORD, type Lexicon } from './lexicon';
+import { Discoverer, parseNotBenchmarksSteps } from './discover';
+import { confirmCues } from './cues';
+import { buildLexiconSteps, type Lexicon } from './lexicon';
 import { findResults, type Mention } from './results';
-import { scan, type CatalogueHit, type ScanContext, type ScanResult } from './scan';
-import { GAP_HARD, GAP_SENTENCE, HAS_ALPHA, sliceText, spellsKey, tokenizeParts, type Tokens } from './tokenize';
-import { chooseTopics, parseTopicPhrases, parseTopics, PhraseTopics, TopicEvidence, type Topic } from './topics';
-import type { BenchmarkMention, Extraction, ExtractInput, ReportedResult } from './types';
+import { scan, type ScanContext } from './scan';
+import { eachInSteps, finish, runInSlices, type SliceOptions, type Steps } from './steps';
+import { sliceText, spellsKey, tokenizeParts, type Tokens } from './tokenize';
+import { chooseTopics, parseTopicPhrasesSteps, parseTopics, PhraseTopics, TopicEvidence, type Topic } from './topics';
+import type { BenchmarkMention, Extraction, ExtractInput } from './types';
 
 export type * from './types';
 
@@ -63,36 +68,100 @@ const AREA_TOPICS: Record<string, string> = {
 const AREA_WEIGHT = 2;
 
 let engine: Engine | undefined;
+/** The build `prepareExtractor` is running in slices; `getEngine` finishes it when an extraction comes first. */
+let building: Steps<Engine> | undefined;
+let preparing: Promise<void> | undefined;
 
 /** Built on first use, so importing this module (for TOPICS) costs nothing. */
 function getEngine(): Engine {
   if (engine) return engine;
-  const { entries } = parseCatalogue(benchmarksTsv);
-  const phrases = parseTopicPhrases(topicKeywordsTsv, TOPICS as Topic[]);
-  const { lexicon, phraseWords } = buildLexicon(entries, phrases);
+  const steps = building ?? buildEngine();
+  building = undefined; // a build that throws starts over next time
+  engine = finish(steps);
+  return engine;
+}
+
+/** One step of the build (see lib/extract/steps.ts); true once the engine is ready. */
+function buildStep(): boolean {
+  if (engine) return true;
+  building ??= buildEngine();
+  let step: IteratorResult<number, Engine>;
+  try {
+    step = building.next();
+  } catch (error) {
+    building = undefined;
+    throw error;
+  }
+  if (!step.done) return false;
+  engine = step.value;
+  building = undefined;
+  return true;
+}
+
+function* buildEngine(): Steps<Engine> {
+  const { entries } = yield* parseCatalogueSteps(benchmarksTsv);
+  const phrases = yield* parseTopicPhrasesSteps(topicKeywordsTsv, TOPICS);
+  const { lexicon, phraseWords } = yield* buildLexiconSteps(entries, phrases);
+  // Every whole name or alias, by key (discovery leaves those to the catalogue).
   const catalogueKeys = new Set<string>();
-  for (const entry of entries) for (const form of [entry.name, ...entry.aliases]) catalogueKeys.add(normalizedKey(form));
+  yield* eachInSteps(lexicon.lexemes, (lexeme) => {
+    if (lexeme.cat !== null && lexeme.cat.entry >= 0) catalogueKeys.add(lexeme.key);
+  });
+  const phraseTopics = yield* PhraseTopics.build(phrases);
+  const notBenchmarks = yield* parseNotBenchmarksSteps(notBenchmarksText);
   const topicIndex = new Map(TOPICS.map((t, i) => [t.id, i]));
   const areaTopics = new Map<string, number>();
   for (const [area, topic] of Object.entries(AREA_TOPICS)) {
     const index = topicIndex.get(topic);
     if (index !== undefined) areaTopics.set(area, index);
   }
-  engine = {
+  return {
     entries,
     lexicon,
     phrases,
     phraseWords,
-    phraseTopics: new PhraseTopics(phrases),
+    phraseTopics,
     evidence: new TopicEvidence(TOPICS.length),
-    discoverer: new Discoverer(lexicon, parseNotBenchmarks(notBenchmarksText)),
+    discoverer: new Discoverer(lexicon, notBenchmarks),
     catalogueKeys,
     areaTopics,
   };
-  return engine;
 }
 
-const EMPTY: Extraction = Object.freeze({ benchmarks: [], topics: [], results: [] }) as Extraction;
+/**
+ * Builds the extractor's tables now (tens of ms, once per page) instead of inside the first `extract`
+ * call, in one synchronous task. A content script should rather `await prepareExtractor()`.
+ */
+export function warmUp(): void {
+  try {
+    getEngine();
+  } catch {
+    // extract() reports nothing rather than throwing; warming up must not throw either
+  }
+}
+
+export type PrepareOptions = SliceOptions;
+
+/**
+ * Builds the extractor's tables in slices of about `budgetMs` (default 8 ms) of work, handing the main
+ * thread back between slices (`yieldToMain`, default `scheduler.yield()` or a macrotask), so that no task
+ * on the page grows long (issue 4). The first slice runs before this returns. Resolves once the tables
+ * are ready (never rejects: if they cannot be built, `extract` reports nothing, as it would anyway).
+ *
+ * Calls while a build runs share it (with the first call's options); `extract` called meanwhile still
+ * works: it finishes the build at once.
+ */
+export function prepareExtractor(options: PrepareOptions = {}): Promise<void> {
+  if (engine) return Promise.resolve();
+  preparing ??= runInSlices(buildStep, options)
+    .catch(() => {
+      // as in warmUp: a broken build shows as empty extractions, not as an error on the page
+    })
+    .finally(() => {
+      preparing = undefined;
+    });
+  return preparing;
+}
 
 /** Benchmarks, topics and reported results of one paper. Never throws; bad input gives an empty result. */
 export function extract(input: ExtractInput): Extraction {
@@ -107,14 +176,15 @@ export function extract(input: ExtractInput): Extraction {
 function extractUnguarded(input: ExtractInput): Extraction {
   const title = typeof input?.title === 'string' ? input.title : '';
   const abstract = typeof input?.abstract === 'string' ? input.abstract : '';
-  if (!title && !abstract) return { ...EMPTY, benchmarks: [], topics: [], results: [] };
+  if (!title && !abstract) return { benchmarks: [], topics: [], results: [] };
   const context = getEngine();
   const { entries, lexicon, discoverer, catalogueKeys, areaTopics } = context;
   const head = title.length > MAX_INPUT_CHARS ? title.slice(0, MAX_INPUT_CHARS) : title;
   const body = abstract.length + head.length > MAX_INPUT_CHARS ? abstract.slice(0, MAX_INPUT_CHARS - head.length) : abstract;
   // Title and abstract are read as one text with a paragraph break between them.
   const tokens = tokenizeParts([head, body], '\n\n', true, lexicon);
-  const found = scan(tokens, head.length + 2, context);
+  const capsTitle = !/[a-z]/.test(head) && /[A-Z]{2}/.test(head);
+  const found = scan(tokens, head.length + 2, context, capsTitle);
   confirmCues(tokens, found, lexicon);
 
   const byName = new Map<string, BenchmarkMention>();
@@ -172,58 +242,3 @@ function occurrences(tokens: Tokens, key: string, first: number, last: number): 
   }
   return out;
 }
-
-/**
- * "MATH", "ARC", "Spider" count only with a cue close by: a number, a word like "benchmark" or "accuracy"
- * in the same sentence within a few words, "on"/"the" right before, or another benchmark in the same list.
- */
-function confirmCues(tokens: Tokens, found: ScanResult, lexicon: Lexicon): void {
-  const { hits } = found;
-  for (const hit of hits) {
-    if (hit.confirmed) continue;
-    hit.confirmed = hasCue(tokens, hit, hits, lexicon);
-  }
-}
-
-const CUE_WINDOW = 5;
-const NEIGHBOUR_WINDOW = 8;
-
-function hasCue(tokens: Tokens, hit: CatalogueHit, hits: CatalogueHit[], lexicon: Lexicon): boolean {
-  const { info } = tokens;
-  const before = hit.first - 1;
-  if (before >= 0 && !(info[hit.first]! & GAP_HARD) && lexicon.rolesOf(tokens, before) & CUE_BEFORE) {
-    return true;
-  }
-  const sentenceStart = (() => {
-    let k = hit.first;
-    while (k > 0 && !(info[k]! & GAP_SENTENCE)) k--;
-    return k;
-  })();
-  for (let k = hit.first - 1; k >= Math.max(sentenceStart, hit.first - CUE_WINDOW); k--) {
-    if (isCueToken(tokens, k, lexicon)) return true;
-  }
-  for (let k = hit.last + 1; k < tokens.length && k <= hit.last + CUE_WINDOW; k++) {
-    if (info[k]! & GAP_SENTENCE) break;
-    if (isCueToken(tokens, k, lexicon)) return true;
-  }
-  for (const other of hits) {
-    if (other === hit || other.entry === hit.entry) continue;
-    const distance = other.first > hit.last ? other.first - hit.last : hit.first - other.last;
-    if (distance > 0 && distance <= NEIGHBOUR_WINDOW && !crossesSentence(tokens, hit, other)) return true;
-  }
-  return false;
-}
-
-function isCueToken(tokens: Tokens, k: number, lexicon: Lexicon): boolean {
-  if (!(tokens.info[k]! & HAS_ALPHA)) return true; // a number
-  return (lexicon.rolesOf(tokens, k) & CUE_WORD) !== 0;
-}
-
-function crossesSentence(tokens: Tokens, a: CatalogueHit, b: CatalogueHit): boolean {
-  const from = Math.min(a.last, b.last);
-  const to = Math.max(a.first, b.first);
-  for (let k = from + 1; k <= to; k++) if (tokens.info[k]! & GAP_SENTENCE) return true;
-  return false;
-}
-
-export type { ReportedResult };

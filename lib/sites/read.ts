@@ -133,3 +133,8 @@ export function absoluteUrl(href: string | null | undefined, base: string): URL 
     return undefined;
   }
 }
+
+/** "Title: Foo" → "Foo": a label the site prints inside the element (arXiv's `span.descriptor`). */
+export function withoutLabel(text: string, label: string): string {
+  return text.startsWith(label) ? text.slice(label.length).trim() : text;
+}

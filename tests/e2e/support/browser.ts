@@ -7,7 +7,7 @@ export const CHROMIUM = process.env.PAPERLIGHT_CHROMIUM ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 
 /** Hosts whose pages the tests serve from fixtures. */
-const MAPPED_HOSTS = ['huggingface.co', 'arxiv.org', 'www.alphaxiv.org', 'alphaxiv.org', 'scholar.google.com', 'openreview.net', 'aclanthology.org'];
+const MAPPED_HOSTS = ['huggingface.co', 'arxiv.org', 'static.arxiv.org', 'www.alphaxiv.org', 'alphaxiv.org', 'scholar.google.com', 'openreview.net', 'aclanthology.org'];
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -32,18 +32,11 @@ export async function launchWithExtension(
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run or apt-get install -y chromium`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no build in ${EXTENSION_DIR}: run npm run build`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'paperlight-profile-'));
-  const rules = [...MAPPED_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${rules}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...offlineArgs(port)],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(firstWorker.url()).host;
@@ -79,6 +72,35 @@ export async function launchWithExtension(
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every mapped host served by the fixture server on `port`, nothing else reachable. */
+function offlineArgs(port: number): string[] {
+  const rules = [...MAPPED_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+  return [
+    `--host-resolver-rules=${rules}`,
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ];
+}
+
+/** The same browser and host mapping without the extension: the baseline of `npm run bench:page`. */
+export async function launchWithoutExtension(port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run .ci/run or apt-get install -y chromium`);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'paperlight-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: offlineArgs(port),
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

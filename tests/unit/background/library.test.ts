@@ -76,3 +76,49 @@ describe('createLibrary', () => {
     expect(await library.summary()).toMatchObject({ count: 1 });
   });
 });
+
+describe('createLibrary: the reader’s edits, undo and restores keep the index in step', () => {
+  const ids = (page: { items: { id: string }[] }) => page.items.map((paper) => paper.id);
+  const search = (library: ReturnType<typeof createLibrary>, query: string) => library.search({ query, sort: 'saved', offset: 0, limit: 100 });
+
+  it('finds a paper by its new tag, note or read state right after the edit', async () => {
+    const library = createLibrary(lazyConnection());
+    for (let n = 1; n <= 3; n++) await library.savePaper(paperToSave(arxivId(n)));
+    expect((await search(library, 'is:unread')).total).toBe(3);
+    const edited = await library.editPaper(arxivId(2), { addTags: ['rlhf'], note: 'pairwise', read: true });
+    expect(edited).toMatchObject({ changed: true, paper: { tags: ['rlhf'], note: 'pairwise' } });
+    expect(ids(await search(library, 'tag:rlhf'))).toEqual([arxivId(2)]);
+    expect(ids(await search(library, 'pairwise'))).toEqual([arxivId(2)]);
+    expect(ids(await search(library, 'is:unread'))).toEqual([arxivId(3), arxivId(1)]);
+    expect(await library.tagCounts()).toEqual([{ tag: 'rlhf', count: 1 }]);
+    expect(await library.editPaper(arxivId(2), { read: true })).toMatchObject({ changed: false });
+    expect(await library.editPaper(arxivId(99), { read: true })).toBeUndefined();
+    // Sync reads every paper's state from the index, without abstracts.
+    expect((await library.allFacets()).find((paper) => paper.id === arxivId(2))).toMatchObject({ tags: ['rlhf'], readAt: expect.any(Number) });
+  });
+
+  it('hands back a removed record, and merging it back restores it in store and index', async () => {
+    const library = createLibrary(lazyConnection());
+    await library.savePaper(paperToSave(arxivId(1)));
+    await library.editPaper(arxivId(1), { tags: ['keep'] });
+    const removed = await library.takePaper(arxivId(1));
+    expect(removed).toMatchObject({ id: arxivId(1), tags: ['keep'] });
+    expect(await library.takePaper(arxivId(1))).toBeUndefined();
+    expect((await search(library, 'tag:keep')).total).toBe(0);
+    await library.mergeRecords({ papers: [removed!], highlights: [] });
+    expect(ids(await search(library, 'tag:keep'))).toEqual([arxivId(1)]);
+    expect(await library.getPapers([arxivId(1)])).toEqual([removed]);
+  });
+
+  it('rebuilds the index after a large restore, also when a build was under way', async () => {
+    const library = createLibrary(lazyConnection());
+    await library.savePaper(paperToSave(arxivId(1)));
+    const many = Array.from({ length: 800 }, (_, i) => ({ ...paperToSave(arxivId(i + 2)), savedAt: i, updatedAt: i, tags: ['restored'] }));
+    const building = library.summary(); // a build reading the digest while the restore writes
+    const [, outcome] = await Promise.all([building, library.mergeRecords({ papers: many, highlights: [] })]);
+    expect(outcome.papers.added).toHaveLength(800);
+    expect(await library.summary()).toMatchObject({ count: 801 });
+    expect((await search(library, 'tag:restored')).total).toBe(800);
+    expect(await library.readPapers([arxivId(5), arxivId(3)])).toEqual([many[3], many[1]]);
+  });
+});

@@ -3,7 +3,7 @@
  * what the content script sends and answer the way the real ones do (Reply<T>, broadcasts).
  */
 import type { Extraction, ExtractInput } from '../../../lib/extract/types';
-import type { Broadcast, Reply } from '../../../lib/messaging/protocol';
+import type { Broadcast, PaperChanged, Reply } from '../../../lib/messaging/protocol';
 import type { OnBroadcastFn, RequestFn } from '../../../lib/content/library-state';
 
 export interface FakeBackground {
@@ -14,7 +14,7 @@ export interface FakeBackground {
   /** When set, saves and removes fail with this message. */
   failWith?: string;
   /** Send a broadcast to the page, as the worker does after a change made elsewhere. */
-  broadcast(message: Omit<Broadcast, 'type'>): void;
+  broadcast(message: Omit<PaperChanged, 'type'>): void;
 }
 
 export function fakeBackground(saved: string[] = []): FakeBackground {

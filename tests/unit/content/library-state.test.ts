@@ -117,3 +117,45 @@ describe('LibraryState', () => {
     controller.abort();
   });
 });
+
+describe('LibraryState after a bulk change', () => {
+  it('asks again about every paper on the page when an import or sync is announced as "many"', async () => {
+    const listeners: ((message: import('../../../lib/messaging/protocol').Broadcast) => void)[] = [];
+    const background = fakeBackground(['2609.00001']);
+    const library = new LibraryState(
+      background.request,
+      (listener) => listeners.push(listener),
+      new AbortController().signal,
+    );
+    for (const id of ['2609.00001', '2609.00002', '2609.00003']) library.queueStatus(id);
+    await library.askStatus();
+    expect(library.get('2609.00002').saved).toBe(false);
+
+    // An import adds two papers and removes one, announced once.
+    background.saved.clear();
+    background.saved.add('2609.00002').add('2609.00003');
+    for (const listener of listeners) listener({ type: 'library/changed', ids: 'many' });
+    await vi.waitFor(() => expect(library.get('2609.00002').saved).toBe(true));
+    expect(library.get('2609.00003').saved).toBe(true);
+    expect(library.get('2609.00001').saved).toBe(false);
+    expect(background.calls.filter((c) => c.type === 'paper/status')).toHaveLength(2);
+  });
+
+  it('does not let an answer to an older question overwrite a save made meanwhile', async () => {
+    const background = fakeBackground();
+    let answerStatus: (() => void) | undefined;
+    const slowRequest: typeof background.request = (async (type: string, payload: never) => {
+      if (type === 'paper/status') await new Promise<void>((resolve) => (answerStatus = resolve));
+      return background.request(type as 'paper/status', payload);
+    }) as typeof background.request;
+    const library = new LibraryState(slowRequest, background.onBroadcast, new AbortController().signal);
+    library.queueStatus(paper.id);
+    const asking = library.askStatus(); // answered "not saved" only after the click below
+    await library.toggle(paper, fakeExtract(paper));
+    expect(library.get(paper.id).saved).toBe(true);
+    background.saved.delete(paper.id); // the stale answer says unsaved
+    answerStatus!();
+    await asking;
+    expect(library.get(paper.id)).toEqual({ status: 'saved', saved: true });
+  });
+});

@@ -36,9 +36,13 @@ describe('digest', () => {
     expect(digest.find((paper) => paper.id === arxivId(7))).toEqual({
       id: arxivId(7),
       savedAt: 7,
+      updatedAt: 100,
       title: 'Retitled',
+      authors: ['Ada Lovelace', 'Alan Turing'],
       topics: ['agents'],
       benchmarks: [],
+      tags: [],
+      note: '',
     });
   });
 
@@ -47,7 +51,7 @@ describe('digest', () => {
     await savePaper(db, paperToSave(arxivId(1)), 1);
     const rows = (await db.getAll('digest')).flatMap((chunk) => chunk.papers);
     expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['benchmarks', 'id', 'savedAt', 'title', 'topics']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['authors', 'benchmarks', 'id', 'note', 'savedAt', 'tags', 'title', 'topics', 'updatedAt']);
   });
 
   it('spreads papers over the chunks', async () => {

@@ -1,5 +1,5 @@
 import type { PaperToSave } from '../../../lib/db';
-import type { SavedPaper } from '../../../lib/paper';
+import type { LibraryPaper } from '../../../lib/db/schema';
 
 /** A paper as a page would send it to be saved; `overrides` change what a test cares about. */
 export function paperToSave(id: string, overrides: Partial<PaperToSave> = {}): PaperToSave {
@@ -16,7 +16,8 @@ export function paperToSave(id: string, overrides: Partial<PaperToSave> = {}): P
   };
 }
 
-export function savedPaper(id: string, savedAt: number, overrides: Partial<SavedPaper> = {}): SavedPaper {
+/** A stored record; `overrides` may include the reader's fields (tags, note, readAt). */
+export function savedPaper(id: string, savedAt: number, overrides: Partial<LibraryPaper> = {}): LibraryPaper {
   return { ...paperToSave(id), savedAt, updatedAt: savedAt, ...overrides };
 }
 

@@ -32,10 +32,11 @@ describe('database schema', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['digest', 'highlights', 'papers']);
     const tx = db.transaction(['papers', 'highlights']);
-    expect([...tx.objectStore('papers').indexNames].sort()).toEqual(['by-benchmark', 'by-savedAt', 'by-topic']);
+    expect([...tx.objectStore('papers').indexNames].sort()).toEqual(['by-benchmark', 'by-savedAt', 'by-tag', 'by-topic']);
     expect([...tx.objectStore('highlights').indexNames]).toEqual(['by-paper']);
     expect(tx.objectStore('papers').index('by-topic').multiEntry).toBe(true);
     expect(tx.objectStore('papers').index('by-benchmark').multiEntry).toBe(true);
+    expect(tx.objectStore('papers').index('by-tag').multiEntry).toBe(true);
     db.close();
   });
 });
@@ -101,6 +102,29 @@ describe('upgrades keep every saved paper', () => {
     expect(await db.count('digest')).toBe(DIGEST_CHUNKS);
     const digest = (await db.getAll('digest')).flatMap((chunk) => chunk.papers);
     expect(digest.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(many.map(facetsOf));
+    db.close();
+  });
+
+  it('from version 4 (no tags yet): records untouched, tags indexed, the digest rebuilt with the new facets', async () => {
+    const v4 = await openPaperlightDb({ version: 4 });
+    expect([...v4.transaction('papers').store.indexNames]).not.toContain('by-tag');
+    for (const paper of papers) await v4.put('papers', paper);
+    // A digest row as version 4 wrote them: only id, savedAt, title, topics, benchmarks.
+    await v4.put('digest', { chunk: 0, papers: [{ id: arxivId(1), savedAt: 1000, title: 'stale', topics: [], benchmarks: [] } as never] });
+    // A record written by a build that already had tags (a downgrade and back, or a restore) keeps them.
+    await v4.put('papers', savedPaper(arxivId(99), 5_000, { title: 'Tagged', tags: ['rlhf', 'to-read'], note: 'check appendix', readAt: 6_000 } as never));
+    v4.close();
+
+    const db = await openPaperlightDb();
+    expect(db.version).toBe(5);
+    expect(await db.count('papers')).toBe(papers.length + 1);
+    expect(await db.get('papers', arxivId(3))).toEqual(papers[2]);
+    expect(await db.getAllKeysFromIndex('papers', 'by-tag', 'rlhf')).toEqual([arxivId(99)]);
+    const digest = (await db.getAll('digest')).flatMap((chunk) => chunk.papers);
+    expect(digest).toHaveLength(papers.length + 1);
+    expect(digest.find((row) => row.id === arxivId(1))).toEqual(facetsOf(papers[0]!));
+    expect(digest.find((row) => row.id === arxivId(1))).toMatchObject({ title: papers[0]!.title, authors: papers[0]!.authors, tags: [], note: '' });
+    expect(digest.find((row) => row.id === arxivId(99))).toMatchObject({ tags: ['rlhf', 'to-read'], note: 'check appendix', readAt: 6_000 });
     db.close();
   });
 

@@ -76,7 +76,9 @@ function matchesPattern(pattern: string, url: URL): boolean {
   if (!match) return false;
   const [, scheme, host, path] = match;
   if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  if (host !== url.hostname && !(host!.startsWith('*.') && url.hostname.endsWith(host!.slice(1)))) return false;
+  // '*.example.org' covers example.org itself and every subdomain, as in Chrome.
+  const wildcard = host!.startsWith('*.') && (url.hostname === host!.slice(2) || url.hostname.endsWith(host!.slice(1)));
+  if (host !== url.hostname && host !== '*' && !wildcard) return false;
   const pathRegex = new RegExp(`^${path!.split('*').map((part) => part.replace(/[.?+^$|()[\]{}\\]/g, '\\$&')).join('.*')}$`);
   return pathRegex.test(url.pathname + url.search);
 }
