@@ -16,7 +16,7 @@ import type { EntryFeature } from './entry-features';
 import { HOST_ATTRIBUTE } from './entry-ui';
 import { LibraryState, type OnBroadcastFn, type RequestFn } from './library-state';
 import { observe, STORM_QUIET_MS, STORM_RECORDS } from './observe';
-import { createScheduler, type SchedulerOptions, type SliceScheduler } from './scheduler';
+import { createScheduler, defaultYield, type SchedulerOptions, type SliceScheduler } from './scheduler';
 import type { Setting } from '../settings/store';
 import { watchTheme } from './theme';
 
@@ -76,12 +76,9 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
   const library = new LibraryState(request, onBroadcast, signal);
   const annotator = new PageAnnotator(doc, library, options.extract ?? extractWithEngine);
   const prepare = options.prepare ?? (options.extract ? undefined : () => prepareExtractor());
-  const ready = prepare?.().catch(() => undefined);
+  let ready: Promise<unknown> | undefined;
   const placementBatch = options.placementBatch ?? PLACEMENT_BATCH;
   const nextFrame = options.nextFrame ?? defaultNextFrame;
-  for (const feature of options.features?.({ doc, signal, library, request, onBroadcast, annotator }) ?? []) {
-    annotator.addFeature(feature);
-  }
   let run: { controller: AbortController; adapter?: AnyAdapter; scheduler?: SliceScheduler; placing?: Promise<void> } | undefined;
   // Sites the user switched off (options page). Read before the first run, followed afterwards.
   let disabledSites: readonly string[] = [];
@@ -167,9 +164,18 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
     return scheduler;
   }
 
-  // The first run starts in a task of its own, once the settings are read: the script's evaluation stays short.
-  void settingsRead.then(() => startRun(new URL(doc.location.href)));
-  options.onLocationChange?.((url) => void settingsRead.then(() => startRun(url)));
+  // Nothing heavy while the browser evaluates the script (that task also compiles it): the features and the
+  // extractor's first slice come once the settings are read, the first run in the task after that.
+  const begun = settingsRead.then(() => {
+    if (signal.aborted) return;
+    for (const feature of options.features?.({ doc, signal, library, request, onBroadcast, annotator }) ?? []) {
+      annotator.addFeature(feature);
+    }
+    ready = prepare?.().catch(() => undefined);
+    return defaultYield(); // a task of its own, ahead of the page's queued work: the entries in view come first
+  });
+  void begun.then(() => startRun(new URL(doc.location.href)));
+  options.onLocationChange?.((url) => void begun.then(() => startRun(url)));
   siteSettings.watch((settings) => {
     const changed = settings.disabled.join() !== disabledSites.join();
     disabledSites = settings.disabled;

@@ -159,8 +159,15 @@ interface PostTaskScheduler {
   yield?: () => Promise<void>;
 }
 
-/** `scheduler.yield()` keeps our place in line while letting input and rendering run; else a macrotask. */
-function defaultYield(): Promise<void> {
+/**
+ * `scheduler.yield()` keeps our place in line while letting input and rendering run; else a macrotask.
+ *
+ * Measured on the 2,000-entry arXiv page (tests/bench/page.ts): continuing ahead of the page's queued tasks
+ * delays arXiv's own loading (MathJax's scripts) while we work, so the page's load event comes later; giving
+ * every slice a normal-priority task (`scheduler.postTask`) instead kept the page's load on time but let
+ * MathJax's long typesetting tasks push our in-view entries back by seconds. Entries first, then.
+ */
+export function defaultYield(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   // A MessageChannel message is a macrotask without setTimeout's 4 ms clamp on nested timers.

@@ -8,7 +8,10 @@ import type { PaperEntry } from '../paper';
  * watching the page, queueing, injecting the UI, saving, keeping up with client-side navigation.
  */
 export interface SiteAdapter<Context = unknown> {
-  /** Stable name, stored as `PaperEntry.site`. */
+  /**
+   * Stable name of the adapter (logs, lib/sites SITES grouping). `PaperEntry.site` is the site's name, which
+   * several adapters of one site share (arXiv: listing, search, abstract and HTML pages all write 'arxiv').
+   */
   name: string;
   /** Manifest match patterns for the content script. */
   matches: string[];

@@ -59,7 +59,7 @@ describe('extra hosts: content-script registration', () => {
   });
 
   it('asks for the host and `scripting` together, nothing else', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(true as never);
     expect(await requestHostAccess('https://mirror.example.edu')).toBe(true);
     expect(request).toHaveBeenCalledWith({ origins: ['https://mirror.example.edu/*'], permissions: ['scripting'] });
   });
