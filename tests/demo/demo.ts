@@ -10,11 +10,12 @@ import { launchWithExtension } from '../e2e/support/browser';
 import { startFixtureServer } from '../e2e/support/fixture-server';
 import { saveToggle, waitForAnnotations } from '../e2e/support/page-helpers';
 import { DEMO_PAGES, FIXTURE_ROUTES } from '../e2e/support/routes';
+import { arxivAssets } from '../e2e/support/site-assets';
 
 const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 
-const server = await startFixtureServer(FIXTURE_ROUTES);
+const server = await startFixtureServer(FIXTURE_ROUTES, arxivAssets);
 const browser = await launchWithExtension(server.port, { headless });
 console.log(`Paperlight demo: fixture pages served on 127.0.0.1:${server.port}, mapped onto their real hosts.`);
 
@@ -44,9 +45,12 @@ for (const { name, url, entries, save } of DEMO_PAGES) {
         id,
       );
     }
+    // Papers saved on an earlier page show as saved here too when they are the same paper (one identity).
+    const shownSaved = await page.locator('[data-paperlight-action="save"][aria-pressed="true"]').count();
+    await page.evaluate(() => document.querySelector('[data-paperlight-id]')?.scrollIntoView({ block: 'start' }));
     const file = resolve(OUTPUT, `${name}.png`);
     await page.screenshot({ path: file, fullPage: false });
-    console.log(`✔ ${url}: ${ids.length} entries annotated, ${badges} badges, saved ${save?.length ?? 0} → ${file}`);
+    console.log(`✔ ${url}: ${ids.length} entries annotated, ${badges} badges, ${shownSaved} shown saved → ${file}`);
   } catch (error) {
     failed = true;
     console.error(`✖ ${url}: expected ${entries} annotated entries (${(error as Error).message.split('\n')[0]})`);
@@ -54,7 +58,7 @@ for (const { name, url, entries, save } of DEMO_PAGES) {
   await page.close();
 }
 const popup = await browser.openPopup();
-await popup.setViewportSize({ width: 420, height: 600 });
+await popup.setViewportSize({ width: 440, height: 600 });
 await popup.waitForSelector('[data-paperlight-saved-item], [data-paperlight-empty]').catch(() => undefined);
 const popupFile = resolve(OUTPUT, 'popup.png');
 await popup.screenshot({ path: popupFile });

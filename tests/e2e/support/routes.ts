@@ -35,4 +35,14 @@ export const FIXTURE_ROUTES: Record<string, Route> = {
 /** Pages the demo opens, how many entries each must show annotated, and papers it saves there. */
 export const DEMO_PAGES: { name: string; url: string; entries: number; save?: string[] }[] = [
   { name: 'huggingface-daily', url: 'https://huggingface.co/papers', entries: HF_DAILY_CARDS, save: ['2609.31620', '2609.31590'] },
+  // The same paper saved on Hugging Face shows saved on arXiv: one identity across sites.
+  { name: 'arxiv-list-new', url: 'https://arxiv.org/list/cs.LG/new', entries: ARXIV_NEW_ENTRIES },
+  { name: 'arxiv-abs', url: 'https://arxiv.org/abs/2609.31620', entries: 1 },
+  {
+    name: 'arxiv-search',
+    url: 'https://arxiv.org/search/?query=benchmark&searchtype=all&abstracts=show&order=-announced_date_first&size=50',
+    entries: 50,
+  },
+  { name: 'google-scholar', url: 'https://scholar.google.com/scholar?q=Geology+of+the+Olympus+Range+area', entries: 10 },
+  { name: 'acl-anthology', url: 'https://aclanthology.org/events/acl-2025/', entries: 29 },
 ];
