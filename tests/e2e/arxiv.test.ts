@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { annotatedIds, collectErrors, saveToggle, waitForAnnotations } from './support/page-helpers';
-import { ARXIV_NEW_ENTRIES, FIXTURE_ROUTES, HF_DAILY_CARDS } from './support/routes';
-import { arxivAssets } from './support/site-assets';
+import { annotatedIds, saveToggle, waitForAnnotations } from './support/page-helpers';
+import { ARXIV_NEW_ENTRIES, HF_DAILY_CARDS } from './support/routes';
+import { useExtensionSession } from './support/session';
 
 // Issue 4, end to end: the built extension in Debian's Chromium on arxiv.org pages rendered from arXiv's
 // templates, served through --host-resolver-rules so the manifest's real match patterns decide.
@@ -15,25 +13,9 @@ const SHARED = '2609.31620'; // first card of the Hugging Face capture, first en
 const OTHER = '2609.30222';
 
 describe('arXiv in Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const session = useExtensionSession();
+  const { open } = session;
 
-  beforeAll(async () => {
-    server = await startFixtureServer(FIXTURE_ROUTES, arxivAssets);
-    browser = await launchWithExtension(server.port);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(url: string, entries: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(url);
-    await waitForAnnotations(page, entries);
-    return { page, errors };
-  }
 
   it('annotates every /new entry once, outside MathJax, with badges and a save toggle', async () => {
     const { page, errors } = await open(NEW, ARXIV_NEW_ENTRIES);
@@ -76,7 +58,7 @@ describe('arXiv in Chromium', () => {
     expect(new Set(ids).size).toBe(ARXIV_NEW_ENTRIES);
     expect(await page.locator('[data-paperlight-host]').count()).toBe(ARXIV_NEW_ENTRIES);
     expect(await page.evaluate(() => document.querySelectorAll('.mathjax [data-paperlight-host]').length)).toBe(0);
-    expect(server.requests.some((r) => r.startsWith('static.arxiv.org/MathJax-2.7.3/MathJax.js'))).toBe(true);
+    expect(session.server.requests.some((r) => r.startsWith('static.arxiv.org/MathJax-2.7.3/MathJax.js'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

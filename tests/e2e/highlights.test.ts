@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { collectErrors, saveToggle, waitForAnnotations } from './support/page-helpers';
-import { ARXIV_NEW_ENTRIES, FIXTURE_ROUTES } from './support/routes';
-import { arxivAssets, MATHJAX_END_MARK } from './support/site-assets';
+import { ARXIV_NEW_ENTRIES } from './support/routes';
+import { useExtensionSession } from './support/session';
+import { MATHJAX_END_MARK } from './support/site-assets';
 
 // Issue 5, end to end: the built extension in Debian's Chromium on arXiv pages rendered from arXiv's templates
 // (real match patterns through --host-resolver-rules; arXiv's MathJax 2.7 really typesets them, see
@@ -23,20 +22,10 @@ const SOON = { timeout: 10_000 };
 const ABS_ABSTRACT = 'blockquote.abstract';
 
 describe('highlights in Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer(FIXTURE_ROUTES, arxivAssets);
-    browser = await launchWithExtension(server.port);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession();
 
   async function open(url: string, entries: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(url);
     await waitForAnnotations(page, entries);
@@ -96,7 +85,7 @@ describe('highlights in Chromium', () => {
 
   /** The quotes the popup lists under a saved paper (its details, opened by the row's toggle). */
   async function expectPopupQuotes(paperId: string, expected: string[]): Promise<void> {
-    const popup = await browser.openPopup();
+    const popup = await session.browser.openPopup();
     await popup.locator(`[data-paperlight-saved-item][data-paperlight-id="${paperId}"] [data-paperlight-action="details"]`).click();
     await popup.waitForSelector('[data-paperlight-paper-highlights]', SOON);
     const quotes = () => popup.$$eval('[data-paperlight-highlight-item] blockquote', (items) => items.map((item) => item.textContent ?? ''));

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { annotatedIds, collectErrors, saveToggle, waitForAnnotations } from './support/page-helpers';
-import { FIXTURE_ROUTES, HF_DAILY_CARDS } from './support/routes';
+import { HF_DAILY_CARDS } from './support/routes';
+import { useExtensionSession } from './support/session';
 
 // Issue 2, end to end: the built extension in Debian's Chromium on https://huggingface.co/papers served
 // from the real captured page through --host-resolver-rules (the real match patterns apply).
@@ -13,20 +12,10 @@ const FIRST = '2609.31620'; // FuseReg, first card of the capture
 const SECOND = '2609.30222'; // TrackEverything
 
 describe('Hugging Face Daily Papers in Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer(FIXTURE_ROUTES);
-    browser = await launchWithExtension(server.port);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession();
 
   async function openDaily(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(DAILY);
     await waitForAnnotations(page, HF_DAILY_CARDS);
@@ -34,7 +23,7 @@ describe('Hugging Face Daily Papers in Chromium', () => {
   }
 
   async function popupSavedIds(): Promise<string[]> {
-    const popup = await browser.openPopup();
+    const popup = await session.browser.openPopup();
     // The list renders after the worker answers; the empty state or at least one item must appear.
     await popup.waitForSelector('[data-paperlight-saved-item], [data-paperlight-empty]', { timeout: 10_000 });
     const ids = await popup.$$eval('[data-paperlight-saved-item]', (items) =>
@@ -105,7 +94,7 @@ describe('Hugging Face Daily Papers in Chromium', () => {
 
   it('lands a save sent while the service worker is stopped', async () => {
     const { page } = await openDaily();
-    await browser.stopServiceWorker();
+    await session.browser.stopServiceWorker();
     const toggle = saveToggle(page, FIRST);
     await toggle.click();
     await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
@@ -118,7 +107,7 @@ describe('Hugging Face Daily Papers in Chromium', () => {
   it('shows a failed save as failed, not as saved', async () => {
     const { page } = await openDaily();
     // Make the worker's IndexedDB writes fail, as a full disk would.
-    const worker = await browser.worker();
+    const worker = await session.browser.worker();
     await worker.evaluate(() => {
       const original = IDBObjectStore.prototype.put;
       (globalThis as unknown as { __paperlightRestorePut: () => void }).__paperlightRestorePut = () => (IDBObjectStore.prototype.put = original);
@@ -143,8 +132,8 @@ describe('Hugging Face Daily Papers in Chromium', () => {
   it('leaves a page whose markup it does not recognise untouched, with no errors', async () => {
     const html = '<!doctype html><html><head><title>Papers</title></head><body><main><h1>Daily Papers</h1>' +
       '<div class="grid"><section><h3><a href="/papers/2609.31620">A card in a layout we do not know</a></h3></section></div></main></body></html>';
-    server.routes.set('huggingface.co/papers/date/2030-01-01', { body: html });
-    const page = await browser.context.newPage();
+    session.server.routes.set('huggingface.co/papers/date/2030-01-01', { body: html });
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto('https://huggingface.co/papers/date/2030-01-01');
     await page.waitForTimeout(1500); // give the content script time to (not) act

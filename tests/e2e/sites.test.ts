@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server';
-import { annotatedIds, collectErrors, saveToggle, waitForAnnotations } from './support/page-helpers';
-import { FIXTURE_ROUTES } from './support/routes';
-import { arxivAssets } from './support/site-assets';
+import { annotatedIds, saveToggle, waitForAnnotations } from './support/page-helpers';
+import { useExtensionSession } from './support/session';
 
 // Issue 4, end to end: every other supported site annotated on its saved page in Chromium, with the real
 // match patterns (host-resolver mapping), ids of each site's own kind, and a save on one of them; then the
@@ -39,25 +36,9 @@ const PAGES: { name: string; url: string; entries: number; first: string; root: 
 ];
 
 describe('other sites in Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const session = useExtensionSession();
+  const { open } = session;
 
-  beforeAll(async () => {
-    server = await startFixtureServer(FIXTURE_ROUTES, arxivAssets);
-    browser = await launchWithExtension(server.port);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(url: string, entries: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
-    const errors = collectErrors(page);
-    await page.goto(url);
-    await waitForAnnotations(page, entries);
-    return { page, errors };
-  }
 
   it.each(PAGES)('$name: every entry annotated once, keyed by its site’s id', async ({ url, entries, first, root }) => {
     const { page, errors } = await open(url, entries);
@@ -87,8 +68,8 @@ describe('other sites in Chromium', () => {
   });
 
   it('switches a site off and on from the options page', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     const arxivBox = options.locator('[data-paperlight-site-arxiv]');
     await expect.poll(() => arxivBox.isChecked()).toBe(true);
     const { page } = await open('https://arxiv.org/html/2609.01222v2', 1);

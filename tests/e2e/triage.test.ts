@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { annotatedIds, collectErrors, saveToggle, waitForAnnotations } from './support/page-helpers';
-import { ARXIV_NEW_ENTRIES, FIXTURE_ROUTES, HF_DAILY_CARDS } from './support/routes';
-import { arxivAssets } from './support/site-assets';
+import { ARXIV_NEW_ENTRIES, HF_DAILY_CARDS } from './support/routes';
+import { useExtensionSession } from './support/session';
 
 // Issue 6, end to end: watch rules set on the options page mark the matching entries of real listings and
 // count them on the toolbar icon; keyboard triage saves the entry it reached.
@@ -15,27 +13,17 @@ const ARXIV_NEW = 'https://arxiv.org/list/cs.LG/new';
 const DIFFUSION = /(?:^|[^\p{L}\p{N}])diffusion/iu;
 
 describe('watch rules and keyboard triage in Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer(FIXTURE_ROUTES, arxivAssets);
-    browser = await launchWithExtension(server.port);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useExtensionSession();
 
   async function openOptions(): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await page.waitForSelector('[data-paperlight-watch-form]');
     return page;
   }
 
   async function open(url: string, entries: number): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(url);
     await waitForAnnotations(page, entries);
@@ -45,7 +33,7 @@ describe('watch rules and keyboard triage in Chromium', () => {
 
   /** The toolbar badge text of the tab in front, read from the worker. */
   async function badgeText(): Promise<string> {
-    const worker = await browser.worker();
+    const worker = await session.browser.worker();
     return worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as {
         chrome: {
@@ -152,7 +140,7 @@ describe('watch rules and keyboard triage in Chromium', () => {
       });
     await expect.poll(view).toEqual({ inView: true, outline: 'solid 3px' });
 
-    const popup = await browser.openPopup();
+    const popup = await session.browser.openPopup();
     await popup.waitForSelector('[data-paperlight-saved-item]', { timeout: 10_000 });
     const listed = await popup.$$eval('[data-paperlight-saved-item]', (items) => items.map((item) => (item as HTMLElement).dataset.paperlightId));
     expect(listed).toContain(second);
@@ -176,7 +164,7 @@ describe('watch rules and keyboard triage in Chromium', () => {
     await options.check('[data-paperlight-sync-enabled]');
     await expect.poll(() => options.getAttribute('[data-paperlight-sync-status]', 'data-paperlight-sync-status'), { timeout: 20_000 }).toBe('idle');
     await expect.poll(() => options.textContent('[data-paperlight-sync-papers]')).toMatch(/^1 of 1 synced/);
-    const worker = await browser.worker();
+    const worker = await session.browser.worker();
     const stored = await worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>> } } } };
       return JSON.stringify(await chrome.storage.sync.get(null));
