@@ -2,13 +2,14 @@ import { topicLabel } from '../../lib/extract';
 import type { LibrarySummary } from '../../lib/messaging/protocol';
 import type { LibraryStats } from '../../lib/messaging/requests/library';
 import type { QueryTerm } from '../../lib/library/query';
+import { pure } from './pure';
 
 /**
  * The at-a-glance picture: saved papers per topic (bars; a click filters by the topic), per week over the
  * last weeks (columns), and the most frequent benchmarks (a click filters by the benchmark). Plain HTML
  * bars, so the numbers are text that screen readers and tests can read.
  */
-export function LibraryChart({
+export const LibraryChart = pure(function LibraryChart({
   stats,
   summary,
   onFilter,
@@ -78,4 +79,4 @@ export function LibraryChart({
       </div>
     </section>
   );
-}
+});

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from '../../lib/library/export';
 import type { LibrarySort } from '../../lib/messaging/requests/library';
 import { describeImport, exportLibrary, importBackupFile } from './library-files';
+import { pure } from './pure';
 
 type Message = { kind: 'status' | 'problem'; text: string };
 
@@ -10,7 +11,7 @@ type Message = { kind: 'status' | 'problem'; text: string };
  * Export (the whole library or the current search, in each format) and Import (a JSON backup). What
  * happened is said below the buttons: the export's file name and size, or the restore's report or problem.
  */
-export function LibraryFiles({
+export const LibraryFiles = pure(function LibraryFiles({
   query,
   sort,
   total,
@@ -35,8 +36,11 @@ export function LibraryFiles({
   const runExport = async (format: ExportFormat) => {
     setBusy(true);
     const count = filtered ? matching : total;
-    setMessage({ kind: 'status', text: `Preparing the export of ${(count ?? 0).toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}…` });
-    const outcome = await exportLibrary(format, { query: filtered ? query : '', sort });
+    const preparing = `Preparing the export of ${(count ?? 0).toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}…`;
+    setMessage({ kind: 'status', text: preparing });
+    const outcome = await exportLibrary(format, { query: filtered ? query : '', sort }, {
+      onProgress: (done) => done < 1 && setMessage({ kind: 'status', text: `${preparing} ${Math.floor(done * 100)}%` }),
+    });
     setBusy(false);
     if (!outcome.ok) setMessage({ kind: 'problem', text: outcome.error });
     else {
@@ -118,7 +122,7 @@ export function LibraryFiles({
       )}
     </div>
   );
-}
+});
 
 async function openInTab(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?tab') });

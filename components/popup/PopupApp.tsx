@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { installBadgeStylesheet } from '../badges';
 import { withTerm, type QueryTerm } from '../../lib/library/query';
 import { onBroadcast } from '../../lib/messaging/client';
@@ -64,8 +64,13 @@ export function PopupApp() {
   const remove = useCallback((id: string) => view.remove(id), [view]);
   const expand = useCallback((id: string | undefined) => view.expand(id), [view]);
   const edit = useCallback((id: string, change: Parameters<LibraryView['edit']>[1]) => view.edit(id, change), [view]);
+  const refresh = useCallback(() => view.refresh(), [view]);
 
   const libraryEmpty = state.summary?.count === 0;
+  // Highlights of papers no longer saved wait below the list: asked for once the list has what it needs,
+  // so that the worker answers the list first.
+  const listSettled = useRef(false);
+  listSettled.current ||= libraryEmpty || state.error !== undefined || (state.total !== undefined && state.stats !== undefined);
   return (
     <main class="popup">
       <header class="popup-header">
@@ -76,7 +81,7 @@ export function PopupApp() {
           total={state.summary?.count}
           matching={state.total}
           inTab={IN_TAB}
-          onImported={() => view.refresh()}
+          onImported={refresh}
         />
       </header>
       {state.error && (
@@ -122,7 +127,7 @@ export function PopupApp() {
         </>
       )}
       <UndoBar paper={state.undo?.paper} onUndo={() => void view.undoRemove()} />
-      <UnsavedPaperHighlights />
+      <UnsavedPaperHighlights defer={!listSettled.current} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { topicLabel } from '../../lib/extract';
 import { parseQuery, withoutTerm, type QueryTerm } from '../../lib/library/query';
 import type { LibrarySort } from '../../lib/messaging/requests/library';
+import { pure } from './pure';
 
 /** Typing pauses this long before a search is sent: one request per burst of keystrokes. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -12,7 +13,7 @@ const FIELD_LABELS: Record<string, string> = { topic: 'topic', bench: 'benchmark
  * The search box (free words and field filters, lib/library/query.ts), the sort order, and the filters in
  * force as chips (× removes one). The text is the one source of truth: a click on a badge adds to it.
  */
-export function QueryBar({
+export const QueryBar = pure(function QueryBar({
   text,
   onText,
   sort,
@@ -67,7 +68,7 @@ export function QueryBar({
       ))}
     </div>
   );
-}
+});
 
 function filterName(term: QueryTerm): string {
   return `${term.negated ? 'not ' : ''}${FIELD_LABELS[term.field]} ${term.value}`;

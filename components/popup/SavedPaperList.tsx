@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QueryTerm } from '../../lib/library/query';
 import type { LibraryPaper, PaperEdit, TagCount } from '../../lib/messaging/requests/library';
 import type { PaperId } from '../../lib/paper';
@@ -108,7 +108,11 @@ export function SavedPaperList({
     [onRemove],
   );
 
-  const actions: RowActions = { onRemove: removeRow, onExpand: expand, onEdit, onFilter, onMeasure: setExpandedHeight };
+  // The same object from render to render, so that rows already shown are not rendered again.
+  const actions: RowActions = useMemo(
+    () => ({ onRemove: removeRow, onExpand: expand, onEdit, onFilter, onMeasure: setExpandedHeight }),
+    [removeRow, expand, onEdit, onFilter],
+  );
   const rows = [];
   for (let index = range.start; index < range.end; index++) {
     const paper = paperAt(index);

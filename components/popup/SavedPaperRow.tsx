@@ -7,6 +7,7 @@ import type { QueryTerm } from '../../lib/library/query';
 import type { LibraryPaper, PaperEdit, TagCount } from '../../lib/messaging/requests/library';
 import type { PaperId, SavedPaper } from '../../lib/paper';
 import { PaperDetails } from './PaperDetails';
+import { pure } from './pure';
 import type { Theme } from './use-preferred-theme';
 
 /** Badges shown before the rest fold behind "+N": a row is one line high. */
@@ -23,9 +24,10 @@ export interface RowActions {
 
 /**
  * One saved paper: read state, title, badges (a click filters by one) and tags on one line; "Details" opens
- * its tags, note and highlights below (one paper at a time).
+ * its tags, note and highlights below (one paper at a time). Rendered again only when its props change: a
+ * scroll renders the rows that come into view, not those already shown.
  */
-export function SavedPaperRow({
+export const SavedPaperRow = pure(function SavedPaperRow({
   paper,
   index,
   total,
@@ -117,7 +119,7 @@ export function SavedPaperRow({
       {expanded && <PaperDetails id={detailsId} paper={paper} tagCounts={tagCounts} onEdit={actions.onEdit} onFilter={actions.onFilter} theme={theme} />}
     </li>
   );
-}
+});
 
 /** Placeholder while the row's page is on its way. */
 export function PendingRow({ top }: { top: number }) {

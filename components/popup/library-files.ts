@@ -6,21 +6,30 @@
  */
 import { topicLabel } from '../../lib/extract';
 import { MAX_BACKUP_BYTES, tooLargeProblem } from '../../lib/library/backup';
-import { exportFile, type ExportFile, type ExportFormat } from '../../lib/library/export';
+import { exportFileInSlices, type ExportFile, type ExportFormat } from '../../lib/library/export';
 import { request } from '../../lib/messaging/client';
 import type { ImportOutcome, LibrarySort } from '../../lib/messaging/requests/library';
 
 export type ExportOutcome = { ok: true; file: ExportFile } | { ok: false; error: string };
 
-/** Make the export of the papers matching `query` ('' = the whole library) and download it. */
+/**
+ * Make the export of the papers matching `query` ('' = the whole library) and download it. The file is
+ * written a slice at a time (10,000 papers take about a second), so the popup keeps answering and can say
+ * how far it got (`onProgress`, 0 to 1).
+ */
 export async function exportLibrary(
   format: ExportFormat,
   { query, sort }: { query: string; sort: LibrarySort },
-  { send = request, download = downloadFile, now = Date.now() }: { send?: typeof request; download?: (file: ExportFile) => void; now?: number } = {},
+  {
+    send = request,
+    download = downloadFile,
+    now = Date.now(),
+    onProgress,
+  }: { send?: typeof request; download?: (file: ExportFile) => void; now?: number; onProgress?: (done: number) => void } = {},
 ): Promise<ExportOutcome> {
   const reply = await send('library/export-data', { query, sort });
   if (!reply.ok) return { ok: false, error: `Could not read the library to export it. ${reply.error}` };
-  const file = exportFile(format, reply.value, { now, topicLabel });
+  const file = await exportFileInSlices(format, reply.value, { now, topicLabel, onProgress });
   download(file);
   return { ok: true, file };
 }

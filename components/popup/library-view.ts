@@ -2,10 +2,20 @@ import { request } from '../../lib/messaging/client';
 import type { LibrarySummary } from '../../lib/messaging/protocol';
 import type { LibraryPaper, LibrarySort, LibraryStats, PaperEdit, TagCount } from '../../lib/messaging/requests/library';
 import type { PaperId } from '../../lib/paper';
+import { resendingUnanswered } from './resend';
 import { pagesOf, type RowRange } from './virtual-window';
 
-/** Rows per 'library/search' request: a screenful or two, never the whole library. */
-export const PAGE_SIZE = 50;
+/**
+ * Rows per 'library/search' request: two screenfuls (the popup shows 5 rows, 6 more either side are
+ * rendered), never the whole library. Each row comes with its abstract (~2 KB): a larger page costs the
+ * worker and the popup more time to read, send and parse than the first screen needs.
+ */
+export const PAGE_SIZE = 25;
+/**
+ * Page requests in flight at most. A fast scroll passes many pages; once a page arrives, the pages in view
+ * *then* are asked for, so the ones scrolled past are never fetched.
+ */
+const MAX_PAGE_LOADS = 2;
 /** How long "Undo" stays offered after a removal. */
 export const UNDO_MS = 6_000;
 
@@ -57,11 +67,16 @@ export class LibraryView {
   private visible: RowRange = { start: 0, end: PAGE_SIZE };
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
+  private started = false;
+  /** `send` for the reads (summary, chart, pages, tags): sent again if their answer gets lost. */
+  private readonly read: typeof request;
 
   constructor(
     private readonly send: typeof request = request,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.read = resendingUnanswered(send);
+  }
 
   get state(): LibraryViewState {
     return this.current;
@@ -86,9 +101,16 @@ export class LibraryView {
     return -1;
   }
 
-  /** First load: the summary, the chart and the first page. */
+  /**
+   * First load: the summary, the chart and the first page, once (the list's own first `show` may have asked
+   * for that page already: it is not asked twice).
+   */
   start(): void {
-    this.refresh();
+    if (this.started) return;
+    this.started = true;
+    this.show(this.visible);
+    void this.loadSummary();
+    void this.loadStats();
   }
 
   /** The list shows rows `range`: fetch the pages holding them that are missing or stale. */
@@ -97,7 +119,9 @@ export class LibraryView {
     // An empty range (nothing known yet, or an empty result) still asks for page 0: its answer has the total.
     const pages = pagesOf(range, PAGE_SIZE);
     for (const page of pages.length > 0 ? pages : [0]) {
-      if (this.pages.get(page)?.generation !== this.generation) void this.loadPage(page);
+      if (this.pages.get(page)?.generation === this.generation || this.loading.has(`${this.generation}:${page}`)) continue;
+      if (this.loadsInFlight() >= MAX_PAGE_LOADS) break; // asked for when a load ends, if still in view
+      void this.loadPage(page);
     }
   }
 
@@ -108,8 +132,9 @@ export class LibraryView {
     this.generation++;
     this.pages.clear();
     this.update({ query: trimmed, sort, total: undefined, problems: [], expanded: undefined });
-    void this.loadStats();
+    // The page first: the worker answers in order, and the chart reuses the search the page made.
     this.show({ start: 0, end: PAGE_SIZE });
+    void this.loadStats();
   }
 
   /** Fetch the summary, the chart and the visible pages again. */
@@ -118,10 +143,10 @@ export class LibraryView {
     this.refreshTimer = undefined;
     this.generation++;
     this.update({ error: undefined });
+    this.show(this.visible);
     void this.loadSummary();
     void this.loadStats();
     if (this.current.tags) void this.loadTags();
-    this.show(this.visible);
   }
 
   /** Refresh shortly, once for a burst of changes. */
@@ -205,20 +230,20 @@ export class LibraryView {
 
   private async loadSummary(): Promise<void> {
     const generation = this.generation;
-    const reply = await this.send('library/summary', {});
+    const reply = await this.read('library/summary', {});
     if (generation !== this.generation) return;
     this.update(reply.ok ? { summary: reply.value } : { error: `Could not load the summary. ${reply.error}` });
   }
 
   private async loadStats(): Promise<void> {
     const generation = this.generation;
-    const reply = await this.send('library/stats', { query: this.current.query });
+    const reply = await this.read('library/stats', { query: this.current.query });
     // A failed chart is not worth an error of its own: the list's requests report the same failure.
     if (generation === this.generation && reply.ok) this.update({ stats: reply.value });
   }
 
   private async loadTags(): Promise<void> {
-    const reply = await this.send('library/tags', {});
+    const reply = await this.read('library/tags', {});
     if (reply.ok) this.update({ tags: reply.value });
   }
 
@@ -228,7 +253,7 @@ export class LibraryView {
     if (this.loading.has(key)) return;
     this.loading.add(key);
     const { query, sort } = this.current;
-    const reply = await this.send('library/search', { query, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const reply = await this.read('library/search', { query, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
     this.loading.delete(key);
     if (generation !== this.generation) return;
     if (!reply.ok) {
@@ -236,11 +261,25 @@ export class LibraryView {
       return;
     }
     this.pages.set(page, { generation, items: reply.value.items });
-    this.update({ total: reply.value.total, problems: reply.value.problems });
+    const { total, problems } = reply.value;
+    // The same problems as before keep their array, so that the search bar need not render again.
+    this.update({ total, problems: sameList(problems, this.current.problems) ? this.current.problems : problems });
+    this.show(this.visible);
+  }
+
+  /** Page loads of the current search (answers to older ones are dropped: they hold back nothing). */
+  private loadsInFlight(): number {
+    let count = 0;
+    for (const key of this.loading) if (key.startsWith(`${this.generation}:`)) count++;
+    return count;
   }
 
   private update(change: Partial<LibraryViewState>): void {
     this.current = { ...this.current, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -57,6 +57,10 @@ export interface Library {
 
 /** Past this many papers written at once, the index is rebuilt from the digest rather than patched paper by paper. */
 const REBUILD_AFTER = 500;
+/** Longest slice of search preparation after a build (a request arriving meanwhile waits at most this). */
+const PREPARE_SLICE_MS = 8;
+/** Full records kept in memory for the popup's pages (its first pages are asked again at every opening). */
+const RECENT_RECORDS = 500;
 
 /**
  * `connect` gives the (shared) database connection. The index is built on the first summary or search
@@ -67,6 +71,13 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
   let building: Promise<LibraryIndex> | undefined;
   /** Bumped when the index is thrown away: a build started before must not install an outdated index. */
   let generation = 0;
+  /**
+   * The records of the pages the popup showed lately, oldest first, so that opening it again reads nothing
+   * from IndexedDB (50 records there cost tens of milliseconds in Chromium). Every write forgets what it
+   * changes; `writes` counts them, so that a read overlapping a write keeps nothing it may have read before.
+   */
+  const recent = new Map<PaperId, LibraryPaper>();
+  let writes = 0;
 
   function libraryIndex(): Promise<LibraryIndex> {
     if (index) return Promise.resolve(index);
@@ -77,7 +88,10 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
       .then(
         (facets) => {
           const built = LibraryIndex.fromPapers(facets);
-          if (started === generation) index = built;
+          if (started === generation) {
+            index = built;
+            prepareSearchSoon(built);
+          }
           if (building === build) building = undefined;
           return started === generation ? built : libraryIndex();
         },
@@ -88,6 +102,17 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
       );
     building = build;
     return build;
+  }
+
+  /**
+   * Prepare the first search in slices between requests (the popup's typing should not pay for it), while
+   * this index is the current one.
+   */
+  function prepareSearchSoon(built: LibraryIndex): void {
+    const slice = () => {
+      if (index === built && !built.prepareSearch(PREPARE_SLICE_MS)) setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
   }
 
   /**
@@ -107,6 +132,37 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
     building = undefined;
   }
 
+  function forget(ids: Iterable<PaperId> | 'all'): void {
+    writes++;
+    if (ids === 'all') recent.clear();
+    else for (const id of ids) recent.delete(id);
+  }
+
+  function remember(papers: readonly LibraryPaper[], writesBefore: number): void {
+    if (writes !== writesBefore) return;
+    for (const paper of papers) {
+      recent.delete(paper.id);
+      recent.set(paper.id, paper);
+    }
+    for (const id of recent.keys()) {
+      if (recent.size <= RECENT_RECORDS) break;
+      recent.delete(id);
+    }
+  }
+
+  /** The records of one page of ids, in order (ids no longer saved left out): from memory, else the store. */
+  async function pageOfPapers(db: PaperlightDb, ids: readonly PaperId[]): Promise<LibraryPaper[]> {
+    const kept = new Map(ids.flatMap((id) => (recent.has(id) ? [[id, recent.get(id)!] as const] : [])));
+    const missing = ids.filter((id) => !kept.has(id));
+    if (missing.length > 0) {
+      const writesBefore = writes;
+      const read = await getSavedPapers(db, missing);
+      for (const paper of read) kept.set(paper.id, paper);
+      remember(read, writesBefore);
+    }
+    return ids.flatMap((id) => kept.get(id) ?? []);
+  }
+
   async function searchIds(query: string, sort: LibrarySort): Promise<{ ids: PaperId[]; problems: string[] }> {
     const parsed = parseQuery(query);
     return { ids: (await libraryIndex()).search(parsed, sort), problems: parsed.problems };
@@ -115,12 +171,14 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
   return {
     async savePaper(paper) {
       const saved = await savePaper(await connect(), paper);
+      forget([saved.id]);
       afterWrite((current) => current.upsert(saved));
       return saved;
     },
 
     async removePaper(id) {
       const removed = await removePaper(await connect(), id);
+      forget([id]);
       afterWrite((current) => current.remove(id));
       return removed;
     },
@@ -150,10 +208,13 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
       const db = await connect();
       if (!index && sort === 'saved' && query.trim() === '') {
         // The popup's first page after a worker restart does not wait for the index (see `list`).
-        return { ...(await listNewestSavedPapers(db, { offset, limit })), problems: [] };
+        const writesBefore = writes;
+        const page = await listNewestSavedPapers(db, { offset, limit });
+        remember(page.items, writesBefore);
+        return { ...page, problems: [] };
       }
       const { ids, problems } = await searchIds(query, sort);
-      return { total: ids.length, items: await getSavedPapers(db, ids.slice(offset, offset + limit)), problems };
+      return { total: ids.length, items: await pageOfPapers(db, ids.slice(offset, offset + limit)), problems };
     },
 
     async idsMatching(query, sort) {
@@ -187,12 +248,16 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
 
     async editPaper(id, edit, now) {
       const outcome = await editPaper(await connect(), id, edit, now);
-      if (outcome?.changed) afterWrite((current) => current.upsert(outcome.paper));
+      if (outcome?.changed) {
+        forget([id]);
+        afterWrite((current) => current.upsert(outcome.paper));
+      }
       return outcome;
     },
 
     async takePaper(id) {
       const removed = await takePaper(await connect(), id);
+      forget([id]);
       afterWrite((current) => current.remove(id));
       return removed;
     },
@@ -200,8 +265,13 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
     async mergeRecords(records) {
       const outcome = await mergeLibraryRecords(await connect(), records);
       const written = [...outcome.papers.added, ...outcome.papers.updated];
-      if (written.length > REBUILD_AFTER) rebuildIndex();
-      else afterWrite((current) => written.forEach((paper) => current.upsert(paper)));
+      if (written.length > REBUILD_AFTER) {
+        forget('all');
+        rebuildIndex();
+      } else {
+        forget(written.map((paper) => paper.id));
+        afterWrite((current) => written.forEach((paper) => current.upsert(paper)));
+      }
       return outcome;
     },
   };

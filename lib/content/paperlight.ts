@@ -16,7 +16,7 @@ import type { EntryFeature } from './entry-features';
 import { HOST_ATTRIBUTE } from './entry-ui';
 import { LibraryState, type OnBroadcastFn, type RequestFn } from './library-state';
 import { observe, STORM_QUIET_MS, STORM_RECORDS } from './observe';
-import { createScheduler, defaultYield, type SchedulerOptions, type SliceScheduler } from './scheduler';
+import { createScheduler, yieldAhead, type SchedulerOptions, type SliceScheduler } from './scheduler';
 import type { Setting } from '../settings/store';
 import { watchTheme } from './theme';
 
@@ -46,6 +46,12 @@ export interface PaperlightOptions {
   nextFrame?: (callback: () => void) => void;
   /** The user's site settings (sites switched off); default: the stored setting, followed live. */
   siteSettings?: Pick<Setting<SitesSettings>, 'get' | 'watch'>;
+  /**
+   * Nothing is read from the page before this settles (default: at once). The content script starts while
+   * the page is still loading (to fetch its code meanwhile) and passes "DOMContentLoaded" here; the settings
+   * are read in the meantime.
+   */
+  documentReady?: Promise<unknown>;
 }
 
 /** 100 UIs cost the browser roughly 30-50 ms of style and layout on the 2,000-entry arXiv page (tests/bench). */
@@ -164,15 +170,15 @@ export function startPaperlight(options: PaperlightOptions): Paperlight {
     return scheduler;
   }
 
-  // Nothing heavy while the browser evaluates the script (that task also compiles it): the features and the
-  // extractor's first slice come once the settings are read, the first run in the task after that.
-  const begun = settingsRead.then(() => {
+  // Nothing heavy while the browser evaluates the script: the features and the extractor's first slice come
+  // once the settings are read and the document is ready, the first run in the task after that.
+  const begun = Promise.all([settingsRead, options.documentReady]).then(() => {
     if (signal.aborted) return;
     for (const feature of options.features?.({ doc, signal, library, request, onBroadcast, annotator }) ?? []) {
       annotator.addFeature(feature);
     }
     ready = prepare?.().catch(() => undefined);
-    return defaultYield(); // a task of its own, ahead of the page's queued work: the entries in view come first
+    return yieldAhead(); // a task of its own, ahead of the page's queued work: the entries in view come first
   });
   void begun.then(() => startRun(new URL(doc.location.href)));
   options.onLocationChange?.((url) => void begun.then(() => startRun(url)));

@@ -10,13 +10,29 @@
  *
  * Tasks are keyed by their element: queueing an element again before its task ran replaces the task
  * (a card re-rendered three times in a row is read once).
+ *
+ * Fairness: between two slices the page gets its turn, but how long a turn depends on the work left.
+ * While entries in view wait, we keep our place ahead of the page's queued tasks (`scheduler.yield()`):
+ * the reader sees the badges where they look, within a few slices. The rest of the page is work nobody
+ * waits for: each of those slices is a normal task queued behind the page's own (loading its scripts,
+ * MathJax typesetting, its handlers), so the page loads and behaves as it would without us (issue 4,
+ * tests/bench/page.ts: with `scheduler.yield()` for every slice, the page's load event came twice as late).
  */
+import { yieldAhead, yieldBehind } from '../yield';
+
+export { yieldAhead, yieldBehind };
+
 export interface SchedulerOptions {
   signal: AbortSignal;
   /** Longest stretch of work between two yields, in ms. 8 ms leaves room in a 60 Hz frame. */
   budgetMs?: number;
-  /** Give the page a turn. Default: `scheduler.yield()` where the browser has it, else a macrotask. */
-  yieldToPage?: () => Promise<void>;
+  /** The same for slices of work off screen, which wait behind the page's tasks (default: budgetMs). */
+  backgroundBudgetMs?: number;
+  /**
+   * Give the page a turn before the next slice. `urgent`: the next task is for an entry in or near view
+   * (or the viewport is not known yet). Default: `yieldAhead` when urgent, else `yieldBehind`.
+   */
+  yieldToPage?: (urgent: boolean) => Promise<void>;
   now?: () => number;
   /** Margin around the viewport that counts as "near" (IntersectionObserver rootMargin). */
   nearMargin?: string;
@@ -41,8 +57,16 @@ export interface SliceScheduler {
   readonly pending: number;
 }
 
+/**
+ * Entries taken to be on screen before the viewport is known (the observer reports after the next frame):
+ * a page opened at the top shows its first few entries; a screen holds 2-3 arXiv entries with abstracts,
+ * up to a dozen cards or results on other sites.
+ */
+const FIRST_SCREEN_GUESS = 12;
+
 export function createScheduler(options: SchedulerOptions): SliceScheduler {
-  const { signal, budgetMs = 8, yieldToPage = defaultYield, now = () => performance.now(), afterSlice } = options;
+  const { signal, budgetMs = 8, yieldToPage = defaultYieldToPage, now = () => performance.now(), afterSlice } = options;
+  const backgroundBudgetMs = options.backgroundBudgetMs ?? budgetMs;
   const tasks = new Map<Element, SliceTask>();
   // Queues of elements; an element whose task already ran (or was replaced and ran) is skipped.
   const inOrder: Element[] = [];
@@ -53,6 +77,8 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
   let idleWaiters: (() => void)[] = [];
   /** Until the observer's first report, queue order stands in for it: a page opened at the top shows its first entries. */
   let viewportKnown = false;
+  /** Tasks run as "in view" before that report (see FIRST_SCREEN_GUESS). */
+  let guessedInView = 0;
 
   const viewport =
     typeof IntersectionObserver === 'function'
@@ -85,9 +111,21 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
     while (head < inOrder.length) {
       const element = inOrder[head++]!;
       const task = tasks.get(element);
-      if (task) return [element, task, !viewport || !viewportKnown];
+      if (task) return [element, task, !viewport || (!viewportKnown && guessedInView++ < FIRST_SCREEN_GUESS)];
     }
     return undefined;
+  }
+
+  /**
+   * Is the next task for an entry in or near view? Before the observer's first report, the first
+   * FIRST_SCREEN_GUESS in queue order are taken to be; after those, we wait for the report behind the page's
+   * tasks (it comes in a normal task, which would never get its turn while we keep ours ahead of the line).
+   */
+  function urgent(): boolean {
+    if (!viewport) return false;
+    if (!viewportKnown) return guessedInView < FIRST_SCREEN_GUESS;
+    while (nearHead < near.length && !tasks.has(near[nearHead]!)) nearHead++;
+    return nearHead < near.length;
   }
 
   function runOne(): boolean {
@@ -109,9 +147,11 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
     try {
       if (options.ready) await options.ready.catch(() => undefined);
       while (!signal.aborted && tasks.size > 0) {
-        await yieldToPage();
+        const ahead = urgent();
+        await yieldToPage(ahead);
         const sliceStart = now();
-        while (!signal.aborted && now() - sliceStart < budgetMs && runOne()) {
+        const budget = ahead ? budgetMs : backgroundBudgetMs;
+        while (!signal.aborted && now() - sliceStart < budget && runOne()) {
           // one task after another until the slice's budget is spent
         }
         try {
@@ -155,31 +195,6 @@ export function createScheduler(options: SchedulerOptions): SliceScheduler {
   };
 }
 
-interface PostTaskScheduler {
-  yield?: () => Promise<void>;
-}
-
-/**
- * `scheduler.yield()` keeps our place in line while letting input and rendering run; else a macrotask.
- *
- * Measured on the 2,000-entry arXiv page (tests/bench/page.ts): continuing ahead of the page's queued tasks
- * delays arXiv's own loading (MathJax's scripts) while we work, so the page's load event comes later; giving
- * every slice a normal-priority task (`scheduler.postTask`) instead kept the page's load on time but let
- * MathJax's long typesetting tasks push our in-view entries back by seconds. Entries first, then.
- */
-export function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  // A MessageChannel message is a macrotask without setTimeout's 4 ms clamp on nested timers.
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
+function defaultYieldToPage(urgent: boolean): Promise<void> {
+  return urgent ? yieldAhead() : yieldBehind();
 }

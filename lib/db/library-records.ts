@@ -1,9 +1,11 @@
 import { applyEdit, type PaperEdit } from '../library/edit';
 import { mergeHighlight, mergePaper } from '../library/merge';
 import type { PaperId } from '../paper';
+import type { StoreValue } from 'idb';
+import { allKeys, getEach, putEach, type AnyStore } from './bulk';
 import { updateDigestRows } from './digest';
 import type { PaperlightDb } from './open';
-import type { LibraryPaper, StoredHighlight } from './schema';
+import type { LibraryPaper, PaperlightSchema, StoredHighlight } from './schema';
 import { inTransaction } from './transaction';
 
 /**
@@ -65,20 +67,40 @@ export function mergeLibraryRecords(
   return inTransaction(db, ['papers', 'digest', 'highlights'], 'readwrite', async (tx) => {
     const paperStore = tx.objectStore('papers');
     const highlightStore = tx.objectStore('highlights');
-    const papers = mergeAll(records.papers, await Promise.all(records.papers.map((paper) => paperStore.get(paper.id))), mergePaper);
-    const highlights = mergeAll(
-      records.highlights,
-      await Promise.all(records.highlights.map((highlight) => highlightStore.get(highlight.id))),
-      mergeHighlight,
-    );
-    const changedPapers = [...papers.added, ...papers.updated];
-    await Promise.all([
-      ...changedPapers.map((paper) => paperStore.put(paper)),
-      ...[...highlights.added, ...highlights.updated].map((highlight) => highlightStore.put(highlight)),
-      updateDigestRows(tx.objectStore('digest'), new Map(changedPapers.map((paper) => [paper.id, paper]))),
+    const [storedPapers, storedHighlights] = await Promise.all([
+      storedVersions(paperStore, records.papers),
+      storedVersions(highlightStore, records.highlights),
     ]);
+    const papers = mergeAll(records.papers, storedPapers, mergePaper);
+    const highlights = mergeAll(records.highlights, storedHighlights, mergeHighlight);
+    const changedPapers = [...papers.added, ...papers.updated];
+    // Written without waiting for each put: the transaction commits them all, or none if one fails.
+    putEach(paperStore, changedPapers);
+    putEach(highlightStore, [...highlights.added, ...highlights.updated]);
+    await updateDigestRows(tx.objectStore('digest'), new Map(changedPapers.map((paper) => [paper.id, paper])));
     return { papers, highlights };
   });
+}
+
+/** Past this many incoming records, the store's keys are listed first so that only records it has are read. */
+const LIST_KEYS_FROM = 50;
+
+/**
+ * The stored record of each incoming one (same position; undefined when none). A restore into a new profile
+ * brings thousands of records the store does not have: one request listing its keys spares a read of each.
+ */
+async function storedVersions<N extends 'papers' | 'highlights', T extends StoreValue<PaperlightSchema, N>>(
+  store: AnyStore<N>,
+  incoming: readonly T[],
+): Promise<(T | undefined)[]> {
+  let wanted: readonly T[] = incoming;
+  if (incoming.length > LIST_KEYS_FROM) {
+    const keys = new Set(await allKeys(store));
+    wanted = incoming.filter((record) => keys.has(record.id));
+  }
+  const found = await getEach(store, wanted.map((record) => record.id));
+  const byId = new Map(wanted.map((record, i) => [record.id, found[i] as T | undefined]));
+  return incoming.map((record) => byId.get(record.id));
 }
 
 /**
@@ -107,7 +129,7 @@ function mergeAll<T extends { id: string }>(
 }
 
 /** Every saved paper, read in batches by key (exports and backups of the whole library). */
-export async function readAllPapers(db: PaperlightDb, batchSize = 500): Promise<LibraryPaper[]> {
+export async function readAllPapers(db: PaperlightDb, batchSize = 2_000): Promise<LibraryPaper[]> {
   const all: LibraryPaper[] = [];
   let range: IDBKeyRange | undefined;
   for (;;) {

@@ -8,6 +8,7 @@
  * A step yields how many items (lines, names, phrases, table keys) it handled since the last yield, at
  * most ITEMS_PER_STEP: tests count them to check that no loop runs unbroken.
  */
+import { yieldAhead } from '../yield';
 export type Steps<T> = Generator<number, T, undefined>;
 
 /**
@@ -59,27 +60,8 @@ export async function runInSlices(step: () => boolean, options: SliceOptions = {
 
 const defaultClock = typeof performance === 'object' ? () => performance.now() : () => Date.now();
 
-interface PostTaskScheduler {
-  yield?: () => Promise<void>;
-}
-
 /**
- * `scheduler.yield()` keeps our place in line while input and rendering run; else a MessageChannel
- * message, a macrotask without setTimeout's 4 ms clamp on nested timers (the same choice as the content
- * script's scheduler, lib/content/scheduler.ts).
+ * Our place in line is kept while input and rendering run (`scheduler.yield()`), else a macrotask: the
+ * same turn as the content script gives the page for the entries in view (lib/yield.ts).
  */
-export function yieldToMainThread(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export const yieldToMainThread = yieldAhead;

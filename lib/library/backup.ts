@@ -42,16 +42,20 @@ export function createBackup(parts: Omit<Backup, 'format' | 'version' | 'exporte
  * well when kept in version control, and stays small (no indentation inside records).
  */
 export function backupText(backup: Backup): string {
-  const list = (items: readonly unknown[]) =>
-    items.length === 0 ? '[]' : `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
+  return backupTextWith(backup, backup.papers.map((paper) => JSON.stringify(paper)));
+}
+
+/** The same text, its papers already written (`paperJson`: JSON.stringify of each, in order). */
+export function backupTextWith(backup: Omit<Backup, 'papers'>, paperJson: readonly string[]): string {
+  const list = (lines: readonly string[]) => (lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`);
   return [
     '{',
     `"format": ${JSON.stringify(backup.format)},`,
     `"version": ${backup.version},`,
     `"exportedAt": ${JSON.stringify(backup.exportedAt)},`,
     `"settings": ${JSON.stringify(backup.settings)},`,
-    `"papers": ${list(backup.papers)},`,
-    `"highlights": ${list(backup.highlights)}`,
+    `"papers": ${list(paperJson)},`,
+    `"highlights": ${list(backup.highlights.map((highlight) => JSON.stringify(highlight)))}`,
     '}',
     '',
   ].join('\n');

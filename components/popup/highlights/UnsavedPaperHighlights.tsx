@@ -11,7 +11,14 @@ import { PaperHighlights } from '../PaperHighlights';
 import { usePageStatus } from './page-status';
 import type { MessagingDeps } from './use-paper-highlights';
 
-export function UnsavedPaperHighlights({ request = requestToBackground, onBroadcast = onBroadcastFromBackground }: MessagingDeps) {
+export function UnsavedPaperHighlights({
+  request = requestToBackground,
+  onBroadcast = onBroadcastFromBackground,
+  defer = false,
+}: MessagingDeps & {
+  /** Not yet: the popup holds this back while the list loads (reading every highlighted paper is not free). */
+  defer?: boolean;
+}) {
   const [papers, setPapers] = useState<HighlightedPaper[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [changes, setChanges] = useState(0);
@@ -26,6 +33,7 @@ export function UnsavedPaperHighlights({ request = requestToBackground, onBroadc
   }, [onBroadcast]);
 
   useEffect(() => {
+    if (defer) return;
     let current = true;
     void request('highlight/papers', {}).then((reply) => {
       if (!current) return;
@@ -38,7 +46,7 @@ export function UnsavedPaperHighlights({ request = requestToBackground, onBroadc
     return () => {
       current = false;
     };
-  }, [request, changes]);
+  }, [request, changes, defer]);
 
   const status = usePageStatus(papers?.map((paper) => paper.paperId) ?? []);
   if (error) {

@@ -10,15 +10,19 @@
  * The title is wrapped in a second pair of braces so bibliography styles keep its capitals (GSM8K, LLaMA).
  */
 import { noteOf, publicationMonth, tagsOf } from '../paper-fields';
-import { arxivIdOf, doiOf, isoDay, webUrl, type ExportFile, type ExportInput } from './files';
+import { arxivIdOf, doiOf, isoDay, webUrl, writeAll, type ExportFile, type ExportInput, type FileLayout } from './files';
 import { splitName } from './names';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const TITLE_STOPWORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'with', 'towards', 'toward', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'why', 'when']);
 
-export function exportBibtex({ papers, now }: ExportInput): ExportFile {
+export function exportBibtex(input: ExportInput): ExportFile {
+  return writeAll(bibtexLayout(input), input.papers);
+}
+
+export function bibtexLayout({ papers, now }: ExportInput): FileLayout {
   const keys = new UniqueKeys();
-  const entries = papers.map((paper) => {
+  const entry: FileLayout['entry'] = (paper) => {
     const when = publicationMonth(paper);
     const authors = paper.authors.filter((author) => author.trim());
     const key = keys.claim(citationKey(authors[0], when?.year, paper.title));
@@ -38,12 +42,15 @@ export function exportBibtex({ papers, now }: ExportInput): ExportFile {
     if (tagsOf(paper).length > 0) fields.push(field('keywords', tagsOf(paper).map(escapeTex).join(', ')));
     if (noteOf(paper).trim()) fields.push(field('annote', escapeTex(oneLine(noteOf(paper)))));
     return `@misc{${key},\n${fields.join(',\n')}\n}`;
-  });
+  };
   return {
-    filename: `paperlight-${isoDay(now)}.bib`,
-    mimeType: 'application/x-bibtex',
-    text: `% Exported from Paperlight on ${isoDay(now)}: ${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}.\n\n${entries.join('\n\n')}\n`,
-    count: papers.length,
+    entry,
+    file: (entries) => ({
+      filename: `paperlight-${isoDay(now)}.bib`,
+      mimeType: 'application/x-bibtex',
+      text: `% Exported from Paperlight on ${isoDay(now)}: ${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}.\n\n${entries.join('\n\n')}\n`,
+      count: papers.length,
+    }),
   };
 }
 

@@ -8,12 +8,16 @@
  * spreadsheet would otherwise run it as a formula (CSV injection from a page-derived title or author).
  */
 import { isRead, noteOf, tagsOf } from '../paper-fields';
-import { isoDay, type ExportFile, type ExportInput } from './files';
+import { isoDay, writeAll, type ExportFile, type ExportInput, type FileLayout } from './files';
 
 const COLUMNS = ['id', 'title', 'authors', 'published', 'saved', 'read', 'url', 'topics', 'benchmarks', 'tags', 'note', 'abstract'] as const;
 
-export function exportCsv({ papers, now }: ExportInput): ExportFile {
-  const rows = papers.map((paper) => [
+export function exportCsv(input: ExportInput): ExportFile {
+  return writeAll(csvLayout(input), input.papers);
+}
+
+export function csvLayout({ papers, now }: ExportInput): FileLayout {
+  const row: FileLayout['entry'] = (paper) => csvRow([
     paper.id,
     paper.title,
     paper.authors.join('; '),
@@ -27,8 +31,17 @@ export function exportCsv({ papers, now }: ExportInput): ExportFile {
     noteOf(paper),
     paper.abstract,
   ]);
-  const text = [[...COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
-  return { filename: `paperlight-${isoDay(now)}.csv`, mimeType: 'text/csv', text: `\uFEFF${text}\r\n`, count: papers.length };
+  return {
+    entry: row,
+    file: (rows) => {
+      const text = [csvRow(COLUMNS), ...rows].join('\r\n');
+      return { filename: `paperlight-${isoDay(now)}.csv`, mimeType: 'text/csv', text: `\uFEFF${text}\r\n`, count: papers.length };
+    },
+  };
+}
+
+function csvRow(fields: readonly string[]): string {
+  return fields.map(csvField).join(',');
 }
 
 /** One field, quoted when RFC 4180 requires it, defused when a spreadsheet would take it for a formula. */

@@ -17,6 +17,21 @@ export interface ExportFile {
   count: number;
 }
 
+/**
+ * How a format writes its file: one entry per paper, in order (`entry` may keep state, such as BibTeX's
+ * unique keys), then the file from all the entries. Split so that a large export can write its entries a
+ * slice at a time between frames (lib/library/export/index.ts exportFileInSlices).
+ */
+export interface FileLayout {
+  entry(paper: LibraryPaper): string;
+  file(entries: readonly string[]): ExportFile;
+}
+
+/** The file of `input` written at once. */
+export function writeAll(layout: FileLayout, papers: readonly LibraryPaper[]): ExportFile {
+  return layout.file(papers.map((paper) => layout.entry(paper)));
+}
+
 /** yyyy-mm-dd of a time, in UTC (file names and headers; the same in every time zone). */
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

@@ -8,12 +8,16 @@
  */
 import { COLOR_LABELS, isHighlightColor } from '../../highlights/colors';
 import { isRead, noteOf, tagsOf } from '../paper-fields';
-import { arxivIdOf, isoDay, webUrl, type ExportFile, type ExportInput } from './files';
+import { arxivIdOf, isoDay, webUrl, writeAll, type ExportFile, type ExportInput, type FileLayout } from './files';
 
 export function exportMarkdown(input: ExportInput, topicLabel: (id: string) => string = (id) => id): ExportFile {
+  return writeAll(markdownLayout(input, topicLabel), input.papers);
+}
+
+export function markdownLayout(input: ExportInput, topicLabel: (id: string) => string = (id) => id): FileLayout {
   const { papers, highlights, now } = input;
   const count = `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;
-  const sections = papers.map((paper) => {
+  const section: FileLayout['entry'] = (paper) => {
     const lines = [`## ${link(paper.title, webUrl(paper.url))}`, ''];
     const facts: string[] = [];
     if (paper.authors.length > 0) facts.push(`**Authors:** ${escapeMarkdown(paper.authors.join(', '))}`);
@@ -48,13 +52,16 @@ export function exportMarkdown(input: ExportInput, topicLabel: (id: string) => s
     }
     if (paper.abstract.trim()) lines.push('', '<details><summary>Abstract</summary>', '', escapeMarkdown(oneLine(paper.abstract)), '', '</details>');
     return lines.join('\n');
-  });
+  };
   const header = `# Paperlight library\n\nExported on ${isoDay(now)} · ${count}`;
   return {
-    filename: `paperlight-${isoDay(now)}.md`,
-    mimeType: 'text/markdown',
-    text: `${[header, ...sections].join('\n\n')}\n`,
-    count: papers.length,
+    entry: section,
+    file: (sections) => ({
+      filename: `paperlight-${isoDay(now)}.md`,
+      mimeType: 'text/markdown',
+      text: `${[header, ...sections].join('\n\n')}\n`,
+      count: papers.length,
+    }),
   };
 }
 

@@ -8,11 +8,15 @@
  * note), and the arXiv id in Zotero's "extra" field (M2 "arXiv: <id>"), where Zotero looks for it.
  */
 import { noteOf, publicationMonth, tagsOf } from '../paper-fields';
-import { arxivIdOf, doiOf, isoDay, webUrl, type ExportFile, type ExportInput } from './files';
+import { arxivIdOf, doiOf, isoDay, webUrl, writeAll, type ExportFile, type ExportInput, type FileLayout } from './files';
 import { splitName } from './names';
 
-export function exportRis({ papers, now }: ExportInput): ExportFile {
-  const records = papers.map((paper) => {
+export function exportRis(input: ExportInput): ExportFile {
+  return writeAll(risLayout(input), input.papers);
+}
+
+export function risLayout({ papers, now }: ExportInput): FileLayout {
+  const record: FileLayout['entry'] = (paper) => {
     const lines: string[] = [];
     const add = (tag: string, value: string | undefined) => {
       if (value && value.trim()) lines.push(`${tag}  - ${value}`);
@@ -40,12 +44,15 @@ export function exportRis({ papers, now }: ExportInput): ExportFile {
     add('N1', multiLine(noteOf(paper)));
     lines.push('ER  - ');
     return lines.join('\r\n');
-  });
+  };
   return {
-    filename: `paperlight-${isoDay(now)}.ris`,
-    mimeType: 'application/x-research-info-systems',
-    text: records.length > 0 ? `${records.join('\r\n\r\n')}\r\n` : '',
-    count: papers.length,
+    entry: record,
+    file: (records) => ({
+      filename: `paperlight-${isoDay(now)}.ris`,
+      mimeType: 'application/x-research-info-systems',
+      text: records.length > 0 ? `${records.join('\r\n\r\n')}\r\n` : '',
+      count: papers.length,
+    }),
   };
 }
 

@@ -110,6 +110,39 @@ describe('createLibrary: the reader’s edits, undo and restores keep the index 
     expect(await library.getPapers([arxivId(1)])).toEqual([removed]);
   });
 
+  it('answers the pages shown lately from memory, and never with a record older than the last write', async () => {
+    let transactions = 0;
+    const connect = lazyConnection();
+    // The connection as the library sees it, counting the transactions it opens.
+    const counting = async () => {
+      const db = await connect();
+      return new Proxy(db, {
+        get(target, key, receiver) {
+          if (key === 'transaction') return (...args: Parameters<typeof db.transaction>) => (transactions++, target.transaction(...args));
+          const value = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    };
+    const library = createLibrary(counting);
+    for (let n = 1; n <= 5; n++) await library.savePaper(paperToSave(arxivId(n)));
+    await library.summary();
+    const first = await search(library, '');
+    const before = transactions;
+    expect(await search(library, '')).toEqual(first);
+    expect(transactions).toBe(before); // the popup opened again: nothing read from the store
+
+    await library.editPaper(arxivId(3), { addTags: ['edited'] });
+    await library.removePaper(arxivId(5));
+    await library.savePaper(paperToSave(arxivId(1), { title: 'Retitled' }));
+    const after = await search(library, '');
+    expect(ids(after)).toEqual([arxivId(4), arxivId(3), arxivId(2), arxivId(1)]);
+    expect(after.items.find((paper) => paper.id === arxivId(3))?.tags).toEqual(['edited']);
+    expect(after.items.find((paper) => paper.id === arxivId(1))?.title).toBe('Retitled');
+    await library.mergeRecords({ papers: [{ ...after.items[0]!, updatedAt: Date.now() + 1_000, note: 'merged in' }], highlights: [] });
+    expect((await search(library, '')).items[0]?.note).toBe('merged in');
+  });
+
   it('rebuilds the index after a large restore, also when a build was under way', async () => {
     const library = createLibrary(lazyConnection());
     await library.savePaper(paperToSave(arxivId(1)));

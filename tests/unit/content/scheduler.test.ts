@@ -92,6 +92,51 @@ describe('time-sliced scheduler', () => {
     expect(ran).toEqual(['e4', 'e5', 'e0', 'e1', 'e2', 'e3']);
   });
 
+  it('keeps its place ahead of the page only for entries in view: the first screen, then what the observer reports', async () => {
+    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: typeof report) {
+          report = callback;
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const clock = fakeClock();
+    const els = elements(20);
+    const ran: string[] = [];
+    const turns: { urgent: boolean; ran: number }[] = [];
+    const scheduler = createScheduler({
+      signal: new AbortController().signal,
+      budgetMs: 8,
+      backgroundBudgetMs: 25,
+      now: clock.now,
+      yieldToPage: async (urgent) => {
+        await Promise.resolve();
+        turns.push({ urgent, ran: ran.length });
+        // The observer's first report comes during the 13th turn: e16-e19 are on screen.
+        if (turns.length === 13) report!(els.slice(16).map((target) => ({ target, isIntersecting: true })));
+      },
+    });
+    for (const el of els) {
+      scheduler.enqueue(el, () => {
+        clock.spend(10);
+        ran.push(el.id);
+      });
+    }
+    await scheduler.whenIdle();
+    // Before the report, the first 12 entries (a first screen) go ahead of the page, one 10 ms task per 8 ms
+    // slice; then work waits behind the page's tasks, in longer slices. The entries reported in view come
+    // first; while one of them is left, the next turn goes ahead of the page again.
+    expect(turns.map((turn) => turn.urgent)).toEqual([...Array(12).fill(true), false, true, false, false]);
+    const perSlice = turns.map((turn, i) => (turns[i + 1]?.ran ?? ran.length) - turn.ran);
+    expect(perSlice).toEqual([...Array(12).fill(1), 3, 1, 3, 1]);
+    expect(ran.slice(12)).toEqual(['e16', 'e17', 'e18', 'e19', 'e12', 'e13', 'e14', 'e15']);
+  });
+
   it('keeps going after a failing task, and drops everything on abort', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const controller = new AbortController();

@@ -56,7 +56,7 @@ describe('digest', () => {
 
   it('spreads papers over the chunks', async () => {
     const counts = new Array<number>(DIGEST_CHUNKS).fill(0);
-    for (let n = 0; n < 6_400; n++) counts[digestChunkOf(arxivId(n))]!++;
+    for (let n = 0; n < 100 * DIGEST_CHUNKS; n++) counts[digestChunkOf(arxivId(n))]!++;
     expect(Math.min(...counts)).toBeGreaterThan(50);
     expect(Math.max(...counts)).toBeLessThan(150);
     for (const id of ['hep-th/9901001', 'doi:10.1145/3292500', arxivId(1)]) {
@@ -75,5 +75,24 @@ describe('digest', () => {
 
     expect((await readDigest(db)).sort(byId)).toEqual(await facetsOfStoredPapers(db));
     expect(await db.count('digest')).toBe(DIGEST_CHUNKS);
+  });
+
+  it('is rebuilt into the current layout when written with another number of chunks (earlier versions: 64)', async () => {
+    const db = await openDb();
+    for (let n = 1; n <= 30; n++) await savePaper(db, paperToSave(arxivId(n), { title: `Title ${n}` }), n);
+    // The same rows spread over 64 chunks by another rule, as a version with 64 chunks left them.
+    const rows = (await db.getAll('digest')).flatMap((chunk) => chunk.papers);
+    await db.clear('digest');
+    const old = Array.from({ length: 64 }, (_, chunk) => ({ chunk, papers: [] as PaperFacets[] }));
+    rows.forEach((row, i) => old[(i * 7) % 64]!.papers.push(row));
+    for (const chunk of old) await db.put('digest', chunk);
+
+    expect((await readDigest(db)).sort(byId)).toEqual(await facetsOfStoredPapers(db));
+    expect((await db.getAllKeys('digest')).sort((a, b) => a - b)).toEqual(Array.from({ length: DIGEST_CHUNKS }, (_, i) => i));
+    // Writes after the rebuild land in the chunks the digest is read from.
+    await savePaper(db, paperToSave(arxivId(31)), 31);
+    await savePaper(db, paperToSave(arxivId(5), { title: 'Retitled' }), 40);
+    await removePaper(db, arxivId(2));
+    expect((await readDigest(db)).sort(byId)).toEqual(await facetsOfStoredPapers(db));
   });
 });

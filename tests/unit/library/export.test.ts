@@ -4,7 +4,7 @@ import '@citation-js/plugin-ris';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { LibraryPaper } from '../../../lib/db/schema';
-import { exportFile, type ExportFormat } from '../../../lib/library/export';
+import { EXPORT_FORMATS, exportFile, exportFileInSlices, type ExportFormat } from '../../../lib/library/export';
 import { citationKey, escapeTex } from '../../../lib/library/export/bibtex';
 import { csvField } from '../../../lib/library/export/csv';
 import { escapeMarkdown } from '../../../lib/library/export/markdown';
@@ -239,5 +239,26 @@ describe('JSON backup', () => {
       highlights: SAMPLE_HIGHLIGHTS,
     });
     for (const paper of SAMPLE_PAPERS) expect(file.text).toContain(`\n${JSON.stringify(paper)}`);
+  });
+});
+
+describe('writing a large export a slice at a time', () => {
+  // Many papers (with clashing citation keys) so that the slices cut the list in several places.
+  const many = Array.from({ length: 60 }, (_, i) => ({ ...SAMPLE_PAPERS[i % SAMPLE_PAPERS.length]!, id: `2401.${String(i).padStart(5, '0')}` }));
+  const input = { ...data, papers: many };
+
+  it.each(EXPORT_FORMATS)('%s: the same file as written at once, with progress up to the end', async (format) => {
+    const progress: number[] = [];
+    const sliced = await exportFileInSlices(format, input, { now: NOW, topicLabel: (id) => `Label of ${id}`, sliceMs: 0, onProgress: (done) => progress.push(done) });
+    expect(sliced).toEqual(exportFile(format, input, { now: NOW, topicLabel: (id) => `Label of ${id}` }));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('writes an empty library as at once', async () => {
+    for (const format of EXPORT_FORMATS) {
+      expect(await exportFileInSlices(format, { ...data, papers: [] }, { now: NOW })).toEqual(exportFile(format, { ...data, papers: [] }, { now: NOW }));
+    }
   });
 });
