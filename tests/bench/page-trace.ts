@@ -285,7 +285,8 @@ export function longestExtensionEvents(events: TraceEvent[], count = 8): string[
     .sort((a, b) => b.dur! - a.dur!)
     .slice(0, count)
     .map((e) => {
-      const data = e.args!.data as { functionName?: string; lineNumber?: number; columnNumber?: number };
+      // v8.evaluateModule carries no data (only the world it runs in).
+      const data = (e.args?.data ?? {}) as { functionName?: string; lineNumber?: number; columnNumber?: number };
       return `${(e.dur! / 1000).toFixed(1)} ms ${e.name} ${data.functionName ?? ''}:${data.lineNumber ?? ''}:${data.columnNumber ?? ''}`;
     });
 }
