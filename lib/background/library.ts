@@ -163,6 +163,18 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
     return ids.flatMap((id) => kept.get(id) ?? []);
   }
 
+  /** A paper saved or changed (committed): the pages in memory and the index follow. */
+  function written(paper: LibraryPaper): void {
+    forget([paper.id]);
+    afterWrite((current) => current.upsert(paper));
+  }
+
+  /** A paper removed (committed). */
+  function gone(id: PaperId): void {
+    forget([id]);
+    afterWrite((current) => current.remove(id));
+  }
+
   async function searchIds(query: string, sort: LibrarySort): Promise<{ ids: PaperId[]; problems: string[] }> {
     const parsed = parseQuery(query);
     return { ids: (await libraryIndex()).search(parsed, sort), problems: parsed.problems };
@@ -171,15 +183,13 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
   return {
     async savePaper(paper) {
       const saved = await savePaper(await connect(), paper);
-      forget([saved.id]);
-      afterWrite((current) => current.upsert(saved));
+      written(saved);
       return saved;
     },
 
     async removePaper(id) {
       const removed = await removePaper(await connect(), id);
-      forget([id]);
-      afterWrite((current) => current.remove(id));
+      gone(id);
       return removed;
     },
 
@@ -248,17 +258,13 @@ export function createLibrary(connect: () => Promise<PaperlightDb>): Library {
 
     async editPaper(id, edit, now) {
       const outcome = await editPaper(await connect(), id, edit, now);
-      if (outcome?.changed) {
-        forget([id]);
-        afterWrite((current) => current.upsert(outcome.paper));
-      }
+      if (outcome?.changed) written(outcome.paper);
       return outcome;
     },
 
     async takePaper(id) {
       const removed = await takePaper(await connect(), id);
-      forget([id]);
-      afterWrite((current) => current.remove(id));
+      gone(id);
       return removed;
     },
 

@@ -17,6 +17,25 @@ function fakeClock() {
   return { now: () => time, spend: (ms: number) => (time += ms) };
 }
 
+type Report = (entries: { target: Element; isIntersecting: boolean }[]) => void;
+
+/** An IntersectionObserver that reports what the test says, when it says: the returned function. */
+function stubIntersectionObserver(): Report {
+  let callback: Report | undefined;
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(observed: Report) {
+        callback = observed;
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  return (entries) => callback!(entries);
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
@@ -63,18 +82,7 @@ describe('time-sliced scheduler', () => {
   });
 
   it('does entries reported near the viewport first', async () => {
-    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
-    vi.stubGlobal(
-      'IntersectionObserver',
-      class {
-        constructor(callback: typeof report) {
-          report = callback;
-        }
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
+    const report = stubIntersectionObserver();
     const els = elements(6);
     const ran: string[] = [];
     let firstYield = true;
@@ -83,7 +91,7 @@ describe('time-sliced scheduler', () => {
       yieldToPage: async () => {
         await Promise.resolve(); // the page's turn: everything is queued by now
         // The observer reports before the first slice: e4 and e5 are on screen.
-        if (firstYield) report!([{ target: els[4]!, isIntersecting: true }, { target: els[5]!, isIntersecting: true }, { target: els[0]!, isIntersecting: false }]);
+        if (firstYield) report([{ target: els[4]!, isIntersecting: true }, { target: els[5]!, isIntersecting: true }, { target: els[0]!, isIntersecting: false }]);
         firstYield = false;
       },
     });
@@ -93,18 +101,7 @@ describe('time-sliced scheduler', () => {
   });
 
   it('keeps its place ahead of the page only for entries in view: the first screen, then what the observer reports', async () => {
-    let report: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | undefined;
-    vi.stubGlobal(
-      'IntersectionObserver',
-      class {
-        constructor(callback: typeof report) {
-          report = callback;
-        }
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    );
+    const report = stubIntersectionObserver();
     const clock = fakeClock();
     const els = elements(20);
     const ran: string[] = [];
@@ -118,7 +115,7 @@ describe('time-sliced scheduler', () => {
         await Promise.resolve();
         turns.push({ urgent, ran: ran.length });
         // The observer's first report comes during the 13th turn: e16-e19 are on screen.
-        if (turns.length === 13) report!(els.slice(16).map((target) => ({ target, isIntersecting: true })));
+        if (turns.length === 13) report(els.slice(16).map((target) => ({ target, isIntersecting: true })));
       },
     });
     for (const el of els) {
