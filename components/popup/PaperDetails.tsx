@@ -164,6 +164,15 @@ function NoteEditor({ paper, onEdit }: { paper: LibraryPaper; onEdit: Edit }) {
     },
     [],
   );
+  // Nor closing the popup, which ends its page without a blur or an unmount: the note goes out the moment
+  // the page is hidden (the message leaves before the page is gone), not after the typing pause.
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden') void save(latest.current);
+    };
+    document.addEventListener('visibilitychange', flush);
+    return () => document.removeEventListener('visibilitychange', flush);
+  }, []);
   return (
     <label class="note-editor">
       <span class="details-label">
@@ -178,6 +187,7 @@ function NoteEditor({ paper, onEdit }: { paper: LibraryPaper; onEdit: Edit }) {
         onInput={(event) => {
           const text = event.currentTarget.value;
           setDraft(text);
+          latest.current = text; // before the next render: the page may be hidden first
           dirty.current = true;
           setStatus(undefined);
           clearTimeout(timer.current);

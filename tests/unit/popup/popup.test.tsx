@@ -230,6 +230,28 @@ describe('popup', () => {
     expect(details.querySelector('[data-paperlight-paper-highlights], .pl-hl-loading')).not.toBeNull();
   });
 
+  it('sends a note typed just before the popup closes at once, not after the typing pause', async () => {
+    await seed([{ id: arxivId(1), title: 'Noted in a hurry' }]);
+    startLibraryWorker();
+    openPopup();
+    await vi.waitFor(() => expect(savedItems()).toHaveLength(1));
+    action(row(arxivId(1)), 'details').click();
+    const note = await vi.waitFor(() => {
+      const found = row(arxivId(1)).querySelector<HTMLTextAreaElement>('[data-paperlight-field="paper-note"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    const edits = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const sentNotes = () => edits.mock.calls.map(([message]) => message as unknown as { type: string; edit?: { note?: string } }).filter((m) => m.type === 'library/edit').map((m) => m.edit?.note);
+    type(note, 'Read section 4 first');
+    expect(sentNotes()).toEqual([]); // the typing pause has not passed
+    // Closing the popup hides its page.
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(sentNotes()).toEqual(['Read section 4 first']);
+    await vi.waitFor(async () => expect((await stored(arxivId(1)))?.note).toBe('Read section 4 first'));
+  });
+
   it('removes a paper with undo: gone from the list and the store, then back exactly as it was', async () => {
     await seed([{ id: arxivId(1), tags: ['keep-me'] }, { id: arxivId(2) }]);
     startLibraryWorker();
