@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
+import { badgeClass, DEFAULT_VISIBLE_BADGES, foldTitle } from './badge-markup';
 import type { BadgeData, BadgeRowProps } from './types';
 
-/** Badges shown before the rest fold behind "+N": enough to read at a glance, few enough to stay one line. */
-export const DEFAULT_VISIBLE_BADGES = 5;
+export { DEFAULT_VISIBLE_BADGES };
 
 /**
- * A compact row of topic and benchmark badges. Badges past `max` are folded behind a "+N" button but
+ * A compact row of topic and benchmark badges (the popup's; the content script builds the same markup
+ * without Preact, ./entry-bar.ts). Badges past `max` are folded behind a "+N" button but
  * still rendered (hidden), so their hooks exist and the button only flips visibility.
  */
 export function BadgeRow({ badges, max = DEFAULT_VISIBLE_BADGES }: BadgeRowProps) {
@@ -25,7 +26,7 @@ export function BadgeRow({ badges, max = DEFAULT_VISIBLE_BADGES }: BadgeRowProps
             type="button"
             class="pl-button pl-more"
             aria-expanded={expanded ? 'true' : 'false'}
-            title={expanded ? 'Show fewer' : badges.slice(max).map((badge) => badge.label).join(', ')}
+            title={foldTitle(badges, max, expanded)}
             onClick={() => setExpanded(!expanded)}
           >
             {expanded ? (
@@ -44,10 +45,9 @@ export function BadgeRow({ badges, max = DEFAULT_VISIBLE_BADGES }: BadgeRowProps
 }
 
 function Badge({ badge }: { badge: BadgeData }) {
-  const variant = badge.kind === 'topic' ? 'pl-badge--topic' : `pl-badge--benchmark${badge.discovered ? ' pl-badge--new' : ''}`;
   return (
     <span
-      class={`pl-badge ${variant}`}
+      class={badgeClass(badge)}
       data-paperlight-badge=""
       data-kind={badge.kind}
       data-value={badge.value}

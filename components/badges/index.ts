@@ -1,5 +1,5 @@
-export { BadgeRow, DEFAULT_VISIBLE_BADGES } from './BadgeRow';
-export { EntryBar, type EntryBarProps } from './EntryBar';
-export { SaveToggle } from './SaveToggle';
+export { DEFAULT_VISIBLE_BADGES } from './badge-markup';
+export { BadgeRow } from './BadgeRow';
+export { BadgeRowView, EntryBar, SaveToggle, saveToggleText, type EntryBarContent } from './entry-bar';
 export { badgeCss, installBadgeStylesheet, shadowRootCss } from './styles';
 export type * from './types';

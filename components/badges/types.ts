@@ -28,10 +28,3 @@ export interface SaveState {
   /** Why the last save/remove failed (hover text of the toggle). */
   error?: string;
 }
-
-export interface SaveToggleProps {
-  state: SaveState;
-  /** The paper's title, for the accessible name ("Save “Title”"). */
-  title: string;
-  onToggle(): void;
-}

@@ -40,6 +40,12 @@ export type ExtractFn = (input: ExtractInput) => Extraction;
 
 const NOTHING_FOUND: Extraction = { benchmarks: [], topics: [], results: [] };
 
+interface CachedExtraction {
+  title: string;
+  abstract: string;
+  extraction: Extraction;
+}
+
 export interface AnnotateOptions {
   /** Build the UI now, place it on the next `placeDeferred` (entries far from the viewport). */
   deferPlacement?: boolean;
@@ -50,8 +56,12 @@ export class PageAnnotator {
   /** Entries whose UI waits for `placeDeferred`, in the order they were read (document order, mostly). */
   private readonly deferred = new Map<Element, () => void>();
   private readonly ownHosts = new WeakSet<Element>();
-  /** Extraction per paper (keyed by id and text): a re-rendered or reused card is not extracted again. */
-  private readonly extractions = new Map<string, Extraction>();
+  /**
+   * Extraction per paper and text: a re-rendered or reused card is not extracted again. Per id, the texts
+   * it was read with (usually one): comparing the strings is cheaper than building and hashing a key of
+   * the whole abstract for every reading.
+   */
+  private readonly extractions = new Map<string, CachedExtraction[]>();
   private theme: Theme = 'light';
   private readonly features: EntryFeature[] = [];
 
@@ -88,16 +98,17 @@ export class PageAnnotator {
       return false;
     }
     const { paper } = entry;
+    const extraction = this.extractionFor(paper);
     if (!view) {
       this.removeStrayHosts(root);
       const ui = new EntryUi(this.doc, this.library, this.theme);
       this.ownHosts.add(ui.host);
-      ui.show(paper, this.extractionFor(paper));
+      ui.show(paper, extraction);
       this.views.set(root, { ui, paper, placements: 0 });
       this.library.queueStatus(paper.id);
     } else if (view.paper.id !== paper.id) {
       view.paper = paper;
-      view.ui.show(paper, this.extractionFor(paper));
+      view.ui.show(paper, extraction);
       this.library.queueStatus(paper.id);
     }
     root.setAttribute(ID_ATTRIBUTE, paper.id);
@@ -115,7 +126,7 @@ export class PageAnnotator {
         place();
       }
     }
-    current.annotated = { root, paper, detected: entry, extraction: this.extractionFor(paper) };
+    current.annotated = { root, paper, detected: entry, extraction };
     for (const feature of this.features) this.notify(feature, current.annotated);
     return true;
   }
@@ -200,17 +211,19 @@ export class PageAnnotator {
   }
 
   private extractionFor(paper: PaperEntry): Extraction {
-    const key = `${paper.id}\n${paper.title}\n${paper.abstract}`;
-    let extraction = this.extractions.get(key);
-    if (!extraction) {
-      try {
-        extraction = this.extract({ title: paper.title, abstract: paper.abstract });
-      } catch (error) {
-        console.warn(`Paperlight: extraction failed for ${paper.id}`, error);
-        extraction = NOTHING_FOUND;
-      }
-      this.extractions.set(key, extraction);
+    const { title, abstract } = paper;
+    let cached = this.extractions.get(paper.id);
+    const found = cached?.find((entry) => entry.title === title && entry.abstract === abstract);
+    if (found) return found.extraction;
+    let extraction: Extraction;
+    try {
+      extraction = this.extract({ title, abstract });
+    } catch (error) {
+      console.warn(`Paperlight: extraction failed for ${paper.id}`, error);
+      extraction = NOTHING_FOUND;
     }
+    if (!cached) this.extractions.set(paper.id, (cached = []));
+    cached.push({ title, abstract, extraction });
     return extraction;
   }
 }

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BadgeRow } from '../../../components/badges/BadgeRow';
-import { SaveToggle } from '../../../components/badges/SaveToggle';
+import { BadgeRowView, EntryBar, SaveToggle } from '../../../components/badges/entry-bar';
 import { badgeCss, installBadgeStylesheet, shadowRootCss } from '../../../components/badges/styles';
 import type { BadgeData, SaveState } from '../../../components/badges/types';
 import { badgesFor } from '../../../lib/content/entry-badges';
@@ -77,6 +77,32 @@ describe('BadgeRow', () => {
   });
 });
 
+describe('BadgeRowView (the content script\'s row, plain DOM)', () => {
+  it('builds the same markup as the popup\'s BadgeRow, folded and unfolded', async () => {
+    for (const [list, max] of [[badges, 4], [badges, 5], [badges.slice(0, 2), 5], [[{ kind: 'benchmark', value: '<img>', label: '<b>x</b>', hover: '<i>' }], 5]] as const) {
+      const preact = mount(<BadgeRow badges={[...list]} max={max} />);
+      const view = new BadgeRowView(document, list, max);
+      expect(view.element.outerHTML).toBe(preact.innerHTML);
+      if (list.length > max) {
+        preact.querySelector<HTMLButtonElement>('button.pl-more')!.click();
+        view.element.querySelector<HTMLButtonElement>('button.pl-more')!.click();
+        await flush();
+        expect(view.expanded).toBe(true);
+        expect(view.element.outerHTML).toBe(preact.innerHTML);
+      }
+      render(null, container);
+      container.remove();
+    }
+  });
+
+  it('renders page text as text, never as markup', () => {
+    const view = new BadgeRowView(document, [{ kind: 'benchmark', value: '<img src=x onerror=alert(1)>', label: '<b>x</b>', hover: '<i>' }], 5);
+    expect(view.element.querySelector('img, b, i')).toBeNull();
+    expect(view.element.querySelector('[data-paperlight-badge]')!.textContent).toBe('<b>x</b>');
+    expect(view.element.querySelector('[data-paperlight-badge]')!.getAttribute('data-value')).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
 describe('SaveToggle', () => {
   const states: [SaveState, string, string, string][] = [
     [{ status: 'unknown', saved: false }, 'false', 'Save', 'unknown'],
@@ -89,26 +115,67 @@ describe('SaveToggle', () => {
   ];
 
   it.each(states)('%j: aria-pressed=%s, reads %j', (state, pressed, text, dataState) => {
-    const button = mount(<SaveToggle state={state} title="FuseReg" onToggle={() => {}} />).querySelector('button')!;
+    const toggle = new SaveToggle(document, () => {});
+    toggle.update(state, 'FuseReg');
+    const button = toggle.element;
     expect(button.getAttribute('data-paperlight-action')).toBe('save');
     expect(button.getAttribute('aria-pressed')).toBe(pressed);
     expect(button.getAttribute('data-state')).toBe(dataState);
-    expect(button.textContent).toContain(text);
+    expect(button.textContent).toBe(`${state.saved ? '★' : '☆'}${text}`);
+    expect(button.querySelector('.pl-save-icon')!.getAttribute('aria-hidden')).toBe('true');
     expect(button.getAttribute('aria-label')).toBe(`${text} “FuseReg”`);
     if (state.status === 'error') expect(button.getAttribute('title')).toContain('disk full');
     expect(button.getAttribute('aria-busy')).toBe(state.status === 'pending' ? 'true' : null);
   });
 
+  it('goes from any state to any other in place (the same button, nothing left of the previous state)', () => {
+    const toggle = new SaveToggle(document, () => {});
+    for (const [from] of states) {
+      for (const [to, pressed, text, dataState] of states) {
+        toggle.update(from, 'A');
+        toggle.update(to, 'B');
+        expect([toggle.element.getAttribute('aria-pressed'), toggle.element.getAttribute('data-state')]).toEqual([pressed, dataState]);
+        expect(toggle.element.getAttribute('aria-busy')).toBe(to.status === 'pending' ? 'true' : null);
+        expect(toggle.element.getAttribute('aria-label')).toBe(`${text} “B”`);
+        expect(toggle.element.textContent).toBe(`${to.saved ? '★' : '☆'}${text}`);
+      }
+    }
+  });
+
   it('toggles on click (Enter/Space come as clicks on a button) and ignores clicks while pending', () => {
     const onToggle = vi.fn();
-    let button = mount(<SaveToggle state={{ status: 'unsaved', saved: false }} title="T" onToggle={onToggle} />).querySelector('button')!;
-    button.click();
+    const toggle = new SaveToggle(document, onToggle);
+    toggle.update({ status: 'unsaved', saved: false }, 'T');
+    toggle.element.click();
     expect(onToggle).toHaveBeenCalledOnce();
-    render(null, container);
-    button = mount(<SaveToggle state={{ status: 'pending', saved: false }} title="T" onToggle={onToggle} />).querySelector('button')!;
-    button.click();
+    toggle.update({ status: 'pending', saved: false }, 'T');
+    toggle.element.click();
     expect(onToggle).toHaveBeenCalledOnce();
-    expect(button.type).toBe('button'); // never submits a form it sits in
+    toggle.update({ status: 'error', saved: false, error: 'x' }, 'T');
+    toggle.element.click();
+    expect(onToggle).toHaveBeenCalledTimes(2);
+    expect(toggle.element.type).toBe('button'); // never submits a form it sits in
+  });
+});
+
+describe('EntryBar', () => {
+  it('shows the toggle, then the badges; a state change updates the toggle and keeps the row', () => {
+    const bar = new EntryBar(document, () => {});
+    bar.update({ badges, state: { status: 'unknown', saved: false }, title: 'T' });
+    expect(bar.element.className).toBe('pl-root');
+    expect([...bar.element.children].map((child) => child.className)).toEqual(['pl-button pl-save', 'pl-badges']);
+    const row = bar.element.querySelector('ul')!;
+    bar.element.querySelector<HTMLButtonElement>('button.pl-more')!.click(); // the reader unfolds it
+    bar.update({ badges, state: { status: 'saved', saved: true }, title: 'T' });
+    expect(bar.element.querySelector('ul')).toBe(row);
+    expect(bar.element.querySelector('[data-paperlight-action="save"]')!.getAttribute('aria-pressed')).toBe('true');
+    // Another paper in the same entry: its badges, still unfolded; none: no row at all.
+    bar.update({ badges: [...badges].reverse(), state: { status: 'unsaved', saved: false }, title: 'U' });
+    expect(bar.element.querySelector('ul')).not.toBe(row);
+    expect(bar.element.querySelector('[data-paperlight-badge]')!.getAttribute('data-value')).toBe('MMLU');
+    expect(bar.element.querySelectorAll('li[hidden]')).toHaveLength(0);
+    bar.update({ badges: [], state: { status: 'unsaved', saved: false }, title: 'U' });
+    expect(bar.element.querySelector('ul')).toBeNull();
   });
 });
 

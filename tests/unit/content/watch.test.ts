@@ -93,10 +93,12 @@ describe('watch rules on a listing', () => {
   });
 
   it('removes every mark and attribute when the entry leaves or the page state ends', async () => {
-    await start({ ...diffusion, dimOthers: true });
+    const { ports } = await start({ ...diffusion, dimOthers: true });
+    expect(ports.sent.at(-1)).toBe(1);
     const first = document.querySelector(`[data-paperlight-id="${TRIMMED_IDS[0]}"]:not([data-paperlight-host])`)!;
     first.remove();
     await activeHarness().settle();
+    expect(ports.sent.at(-1)).toBe(0); // the matching entry left: the toolbar count follows
     expect(first.hasAttribute(WATCH_ATTRIBUTE)).toBe(false);
     expect(first.querySelector(WATCH_MARK_TAG)).toBeNull();
     activeHarness().paperlight.annotator.clear();

@@ -43,6 +43,8 @@ export function watchFeature(context: FeatureContext, options: WatchFeatureOptio
   const { doc, signal } = context;
   const setting = options.setting ?? watchSetting;
   const shown = new Map<Element, Shown>();
+  /** The shown entries that match (the toolbar count walks these, not every entry of a 2,000-entry page). */
+  const matching = new Set<Element>();
   const toolbar = createToolbarCount({ signal, connect: options.connect, delayMs: options.countDelayMs });
   let settings: WatchSettings | undefined;
   let matcher: WatchMatcher | undefined;
@@ -85,9 +87,15 @@ export function watchFeature(context: FeatureContext, options: WatchFeatureOptio
   function update(entry: AnnotatedEntry): void {
     const state = shown.get(entry.root) ?? { entry, match: undefined };
     state.entry = entry;
-    state.match = matchOf(entry);
+    setMatch(entry.root, state, matchOf(entry));
     shown.set(entry.root, state);
     show(entry.root, state);
+  }
+
+  function setMatch(root: Element, state: Shown, match: WatchMatch | undefined): void {
+    state.match = match;
+    if (match) matching.add(root);
+    else matching.delete(root);
   }
 
   let countPending = false;
@@ -99,7 +107,7 @@ export function watchFeature(context: FeatureContext, options: WatchFeatureOptio
       countPending = false;
       if (signal.aborted) return;
       let count = 0;
-      for (const [root, state] of shown) if (state.match && root.isConnected) count++;
+      for (const root of matching) if (root.isConnected) count++;
       toolbar.report(count);
     });
   }
@@ -114,7 +122,7 @@ export function watchFeature(context: FeatureContext, options: WatchFeatureOptio
     matcher = compileWatchRules(next.rules);
     cache = new Map();
     for (const [root, state] of shown) {
-      state.match = matchOf(state.entry);
+      setMatch(root, state, matchOf(state.entry));
       show(root, state);
     }
     countMatches();
@@ -137,11 +145,13 @@ export function watchFeature(context: FeatureContext, options: WatchFeatureOptio
       if (!state) return;
       unmark(root, state);
       shown.delete(root);
+      matching.delete(root);
       countMatches();
     },
     clear() {
       for (const [root, state] of shown) unmark(root, state);
       shown.clear();
+      matching.clear();
       toolbar.report(0);
     },
   };

@@ -1,9 +1,8 @@
 /**
  * The UI injected for one entry: a host element (`data-paperlight-id`, `data-paperlight-host`) with an
- * open shadow root holding our CSS and a Preact-rendered EntryBar (save toggle + badge row).
+ * open shadow root holding our CSS and the EntryBar (save toggle + badge row, components/badges).
  */
-import { render } from 'preact';
-import { EntryBar } from '../../components/badges/EntryBar';
+import { EntryBar } from '../../components/badges/entry-bar';
 import type { BadgeData } from '../../components/badges/types';
 import { shadowRootCss } from '../../components/badges/styles';
 import type { Extraction } from '../extract/types';
@@ -26,10 +25,12 @@ const HOST_STYLE = 'all: initial; display: block; margin-top: 6px;';
 // Events that would otherwise bubble out of our UI into the page's handlers (delegated click handlers,
 // keyboard shortcuts): what happens in our row stays in our row.
 const CONTAINED_EVENTS = ['click', 'dblclick', 'keydown', 'keyup', 'keypress'];
+/** One listener function for every host (not a closure per host and event). */
+const stopPropagation = (event: Event) => event.stopPropagation();
 
 export class EntryUi {
   readonly host: HTMLElement;
-  private readonly mount: HTMLElement;
+  private readonly bar: EntryBar;
   private paper: PaperEntry | undefined;
   private extraction: Extraction | undefined;
   private badges: BadgeData[] = [];
@@ -46,10 +47,13 @@ export class EntryUi {
     this.host.style.cssText = HOST_STYLE;
     this.host.setAttribute('data-theme', theme);
     const shadow = this.host.attachShadow({ mode: 'open' });
-    this.mount = doc.createElement('div');
-    shadow.append(this.mount);
+    // The paper and extraction of the moment of the click (the site may have reused the entry since it was built).
+    this.bar = new EntryBar(doc, () => {
+      if (this.paper && this.extraction) void this.library.toggle(this.paper, this.extraction);
+    });
+    shadow.append(this.bar.element);
     adoptStyles(shadow, doc);
-    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, (event) => event.stopPropagation());
+    for (const type of CONTAINED_EVENTS) this.host.addEventListener(type, stopPropagation);
   }
 
   /** Show (or switch to, when the site reused the entry for another paper) this paper. */
@@ -74,26 +78,15 @@ export class EntryUi {
     this.unsubscribe = undefined;
     this.paper = undefined;
     waitingToRender.delete(this);
-    render(null, this.mount);
+    this.bar.element.remove();
     this.host.remove();
   }
 
-  /**
-   * Plain props, no hooks: 2,000 components with effects make Preact run 2,000 effect callbacks in one
-   * task after the frame that shows them (issue 4, tests/bench/page.ts).
-   */
+  /** Bring the bar up to date: the row is rebuilt only for new badges, the toggle only where it changed. */
   render(): void {
-    const { paper, extraction } = this;
-    if (!paper || !extraction) return;
-    render(
-      <EntryBar
-        badges={this.badges}
-        state={this.library.get(paper.id)}
-        title={paper.title}
-        onToggle={() => void this.library.toggle(paper, extraction)}
-      />,
-      this.mount,
-    );
+    const { paper } = this;
+    if (!paper) return;
+    this.bar.update({ badges: this.badges, state: this.library.get(paper.id), title: paper.title });
   }
 }
 
