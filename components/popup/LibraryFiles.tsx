@@ -5,7 +5,8 @@ import type { LibrarySort } from '../../lib/messaging/requests/library';
 import { describeImport, exportLibrary, importBackupFile } from './library-files';
 import { pure } from './pure';
 
-type Message = { kind: 'status' | 'problem'; text: string };
+/** `progress`: share of the work done (0 to 1) while an export is being written. */
+type Message = { kind: 'status' | 'problem'; text: string; progress?: number };
 
 /**
  * Export (the whole library or the current search, in each format) and Import (a JSON backup). What
@@ -39,7 +40,7 @@ export const LibraryFiles = pure(function LibraryFiles({
     const preparing = `Preparing the export of ${(count ?? 0).toLocaleString('en')} ${count === 1 ? 'paper' : 'papers'}…`;
     setMessage({ kind: 'status', text: preparing });
     const outcome = await exportLibrary(format, { query: filtered ? query : '', sort }, {
-      onProgress: (done) => done < 1 && setMessage({ kind: 'status', text: `${preparing} ${Math.floor(done * 100)}%` }),
+      onProgress: (done) => done < 1 && setMessage({ kind: 'status', text: preparing, progress: done }),
     });
     setBusy(false);
     if (!outcome.ok) setMessage({ kind: 'problem', text: outcome.error });
@@ -118,6 +119,11 @@ export const LibraryFiles = pure(function LibraryFiles({
       {message && (
         <p class={message.kind === 'problem' ? 'files-problem' : 'files-status'} role={message.kind === 'problem' ? 'alert' : 'status'} data-paperlight-files-message={message.kind}>
           {message.text}
+          {message.progress !== undefined && (
+            <progress class="files-progress" data-paperlight-files-progress="" max={1} value={message.progress} aria-label="Export written so far">
+              {Math.floor(message.progress * 100)}%
+            </progress>
+          )}
         </p>
       )}
     </div>
