@@ -52,6 +52,16 @@ async function stored(id: string): Promise<LibraryPaper | undefined> {
   return (await ok(request('library/get', { ids: [id] })))[0];
 }
 
+/** Click a row's "Details" and wait for them to show. */
+async function openDetails(id: string): Promise<HTMLElement> {
+  action(row(id), 'details').click();
+  return vi.waitFor(() => {
+    const found = row(id).querySelector<HTMLElement>('[data-paperlight-details]');
+    expect(found).not.toBeNull();
+    return found!;
+  });
+}
+
 /** Let Preact re-render after a state change (a click on a radio button) before the next step. */
 const rendered = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -192,12 +202,7 @@ describe('popup', () => {
     startLibraryWorker();
     openPopup();
     await vi.waitFor(() => expect(savedItems()).toHaveLength(2));
-    action(row(arxivId(2)), 'details').click();
-    const details = await vi.waitFor(() => {
-      const found = row(arxivId(2)).querySelector<HTMLElement>('[data-paperlight-details]');
-      expect(found).not.toBeNull();
-      return found!;
-    });
+    const details = await openDetails(arxivId(2));
     expect(action(row(arxivId(2)), 'details').getAttribute('aria-expanded')).toBe('true');
     expect(details.textContent).toContain('Ada Lovelace, Alan Turing');
 
@@ -235,12 +240,7 @@ describe('popup', () => {
     startLibraryWorker();
     openPopup();
     await vi.waitFor(() => expect(savedItems()).toHaveLength(1));
-    action(row(arxivId(1)), 'details').click();
-    const note = await vi.waitFor(() => {
-      const found = row(arxivId(1)).querySelector<HTMLTextAreaElement>('[data-paperlight-field="paper-note"]');
-      expect(found).not.toBeNull();
-      return found!;
-    });
+    const note = (await openDetails(arxivId(1))).querySelector<HTMLTextAreaElement>('[data-paperlight-field="paper-note"]')!;
     const edits = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const sentNotes = () => edits.mock.calls.map(([message]) => message as unknown as { type: string; edit?: { note?: string } }).filter((m) => m.type === 'library/edit').map((m) => m.edit?.note);
     type(note, 'Read section 4 first');
