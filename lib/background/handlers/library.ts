@@ -1,7 +1,7 @@
 import { allHighlights } from '../../db/highlights';
 import { readBackup } from '../../library/backup';
 import { readAllSettings, restoreSettings, settingParsers } from '../../library/settings-backup';
-import type { ImportOutcome, LibraryRequests } from '../../messaging/requests/library';
+import type { ExportPlan, ImportOutcome, LibraryRequests, LibrarySort } from '../../messaging/requests/library';
 import type { PaperId } from '../../paper';
 import type { HandlerContext, Handlers } from './index';
 
@@ -17,6 +17,16 @@ const ANNOUNCE_EACH_UP_TO = 200;
 export function libraryHandlers({ library, connect, announce }: HandlerContext): Handlers<LibraryRequests> {
   const changedMany = (ids: PaperId[]) => {
     if (ids.length > 0) announce({ type: 'library/changed', ids: ids.length > ANNOUNCE_EACH_UP_TO ? 'many' : ids });
+  };
+
+  /** The ids of the papers to export, in order, with the highlights and settings that go with them. */
+  const exportPlan = async (query: string, sort: LibrarySort): Promise<ExportPlan> => {
+    const ids = await library.idsMatching(query, sort);
+    const [highlights, settings] = await Promise.all([connect().then(allHighlights), readAllSettings()]);
+    // The whole library's backup keeps every highlight, also those of papers removed since (they are kept
+    // in the store too); a filtered export keeps those of its papers.
+    const exported = new Set(ids);
+    return { ids, highlights: query.trim() ? highlights.filter((h) => exported.has(h.paperId)) : highlights, settings };
   };
 
   return {
@@ -51,17 +61,11 @@ export function libraryHandlers({ library, connect, announce }: HandlerContext):
     },
 
     'library/export-data': async ({ query, sort }) => {
-      const ids = await library.idsMatching(query, sort);
-      const [papers, highlights, settings] = await Promise.all([
-        library.readPapers(ids),
-        connect().then(allHighlights),
-        readAllSettings(),
-      ]);
-      // The whole library's backup keeps every highlight, also those of papers removed since (they are kept
-      // in the store too); a filtered export keeps those of its papers.
-      const exported = new Set(ids);
-      return { papers, highlights: query.trim() ? highlights.filter((h) => exported.has(h.paperId)) : highlights, settings };
+      const { ids, ...rest } = await exportPlan(query, sort);
+      return { papers: await library.readPapers(ids), ...rest };
     },
+
+    'library/export-plan': ({ query, sort }) => exportPlan(query, sort),
 
     'library/import': async ({ text }): Promise<ImportOutcome> => {
       const reading = readBackup(text, settingParsers());

@@ -21,6 +21,7 @@ export const libraryPayloadReaders: PayloadReaders<LibraryRequests> = {
   // Undo puts back what 'library/remove' handed out: checked like a paper in a backup.
   'library/restore': (message) => ({ paper: readBackupPaper(message.paper, 'paper') }),
   'library/export-data': (message) => ({ query: readQuery(message.query), sort: readSort(message.sort) }),
+  'library/export-plan': (message) => ({ query: readQuery(message.query), sort: readSort(message.sort) }),
   // The text is checked by lib/library/backup.ts, which explains problems better than "invalid request";
   // this only bounds the size (twice the limit: a few characters may take more than one byte in the file).
   'library/import': (message) => ({ text: readString(message.text, 'text', 2 * MAX_BACKUP_BYTES, true) }),
