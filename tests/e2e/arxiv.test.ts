@@ -48,6 +48,26 @@ describe('arXiv in Chromium', () => {
     await page.close();
   });
 
+  it('shows on hover of each badge the words it was found by, and the results reported on a benchmark', async () => {
+    const { page, errors } = await open(NEW, ARXIV_NEW_ENTRIES);
+    // Locators reach into the open shadow roots the badges live in.
+    const hovers = (kind: string) =>
+      page.locator(`[data-paperlight-badge][data-kind="${kind}"]`).evaluateAll((badges) => badges.map((badge) => ({ value: badge.getAttribute('data-value'), title: badge.getAttribute('title') ?? '' })));
+    const benchmarks = await hovers('benchmark');
+    const topics = await hovers('topic');
+    expect(benchmarks.length).toBeGreaterThan(0);
+    expect(topics.length).toBeGreaterThan(0);
+    for (const { value, title } of benchmarks) {
+      expect([`Benchmark: ${value}`, `New benchmark or dataset (not in the catalogue): ${value}`].some((start) => title.startsWith(start))).toBe(true);
+      expect(title).toContain('Matched: “');
+    }
+    for (const { title } of topics) expect(title).toMatch(/^Topic: .+\nMatched: “/);
+    // Some abstracts on the page report numbers on a benchmark ("… on GSM8K"): shown with the sentence part.
+    expect(benchmarks.some(({ title }) => /\nReported: [^\n]+ \(“[^”]+”\)/.test(title))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("survives arXiv's MathJax typesetting: same paper, one UI, highlights' elements still in place", async () => {
     const { page, errors } = await open(NEW, ARXIV_NEW_ENTRIES);
     // The listing has one title with TeX; wait until MathJax has typeset it.
