@@ -16,7 +16,8 @@ import type { EntryFeature } from './entry-features';
 import { HOST_ATTRIBUTE } from './entry-ui';
 import { LibraryState, type OnBroadcastFn, type RequestFn } from './library-state';
 import { observe, STORM_QUIET_MS, STORM_RECORDS } from './observe';
-import { createScheduler, yieldAhead, type SchedulerOptions, type SliceScheduler } from './scheduler';
+import { createScheduler, type SchedulerOptions, type SliceScheduler } from './scheduler';
+import { yieldAhead } from '../yield';
 import type { Setting } from '../settings/store';
 import { watchTheme } from './theme';
 

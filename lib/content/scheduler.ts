@@ -20,8 +20,6 @@
  */
 import { yieldAhead, yieldBehind } from '../yield';
 
-export { yieldAhead, yieldBehind };
-
 export interface SchedulerOptions {
   signal: AbortSignal;
   /** Longest stretch of work between two yields, in ms. 8 ms leaves room in a 60 Hz frame. */
